@@ -1,0 +1,18 @@
+package vn.lienthong.broker;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Extra settings of the embedded broker, under {@code lienthong.broker} (the rest is {@code spring.artemis.*}).
+ *
+ * @param tcpAcceptor              URL of a TCP acceptor so that tools and other processes can reach the embedded
+ *                                 broker (empty: in-VM only). Keep it on 127.0.0.1.
+ * @param maxDeliveryAttempts      broker-side safety net: a message redelivered this often (e.g. the gateway kept
+ *                                 crashing on it) moves to the {@code DLQ} address
+ */
+@ConfigurationProperties(prefix = "lienthong.broker")
+public record BrokerProperties(
+        @DefaultValue("tcp://127.0.0.1:61616") String tcpAcceptor,
+        @DefaultValue("20") int maxDeliveryAttempts) {
+}

@@ -1,0 +1,66 @@
+package vn.lienthong.delivery;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.springframework.stereotype.Component;
+
+import vn.lienthong.portal.PortalRejectedException;
+import vn.lienthong.portal.PortalReply;
+import vn.lienthong.tracking.TrackingState;
+import vn.lienthong.tracking.TrackingStore;
+
+/**
+ * Writes what happens to a message during delivery into its tracking record. Used by the delivery routes and,
+ * as the {@code onRedelivery} processor, by their error handling.
+ */
+@Component("deliveryTrail")
+public class DeliveryTrail implements Processor {
+
+    /** Exchange property holding the destination's final reply. */
+    public static final String REPLY = "LienthongReply";
+    /** Exchange property with a line for the tracking history (e.g. "already existed: sent as an update"). */
+    public static final String DETAIL = "LienthongDetail";
+
+    private final TrackingStore tracking;
+
+    public DeliveryTrail(TrackingStore tracking) {
+        this.tracking = tracking;
+    }
+
+    public void delivering(Exchange exchange) {
+        Integer redelivered = exchange.getIn().getHeader("JMSXDeliveryCount", Integer.class);
+        String detail = redelivered != null && redelivered > 1
+                ? "taken from the queue again (delivery " + redelivered + " by the broker)" : null;
+        tracking.transition(trackingId(exchange), TrackingState.DELIVERING, detail);
+    }
+
+    public void delivered(Exchange exchange) {
+        PortalReply reply = exchange.getProperty(REPLY, PortalReply.class);
+        if (reply == null) {
+            tracking.transition(trackingId(exchange), TrackingState.DELIVERED, null);
+        } else {
+            tracking.portalReplied(trackingId(exchange), TrackingState.DELIVERED, reply.errorCode(), reply.message(),
+                    exchange.getProperty(DETAIL, String.class));
+        }
+    }
+
+    public void rejected(Exchange exchange) {
+        PortalRejectedException rejection = exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
+                PortalRejectedException.class);
+        tracking.portalReplied(trackingId(exchange), TrackingState.REJECTED_BY_PORTAL, rejection.errorCode(),
+                rejection.portalMessage(), rejection.getMessage());
+    }
+
+    /** Called before each in-memory retry: the message stays unacknowledged in the broker meanwhile. */
+    @Override
+    public void process(Exchange exchange) {
+        Throwable cause = exchange.getException();
+        Integer attempt = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
+        tracking.transition(trackingId(exchange), TrackingState.RETRYING,
+                "retry " + attempt + ": " + (cause == null ? "unknown failure" : cause.getMessage()));
+    }
+
+    static String trackingId(Exchange exchange) {
+        return exchange.getIn().getHeader(MessageHeaders.TRACKING_ID, String.class);
+    }
+}

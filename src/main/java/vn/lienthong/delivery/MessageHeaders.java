@@ -1,0 +1,18 @@
+package vn.lienthong.delivery;
+
+/** Names of the headers a message carries from acceptance to delivery (JMS properties on the queue). */
+public final class MessageHeaders {
+
+    public static final String TRACKING_ID = "LienthongTrackingId";
+    public static final String KIND = "LienthongKind";
+    public static final String MA_HO_SO = "LienthongMaHoSo";
+    public static final String UNIT_CODE = "LienthongUnitCode";
+    public static final String CLIENT_ID = "LienthongClientId";
+    /** Why a message was parked in a dead-letter queue. */
+    public static final String DEAD_LETTER_REASON = "LienthongDeadLetterReason";
+    /** Artemis message group: one consumer at a time per dossier keeps its messages in order. */
+    public static final String GROUP_ID = "JMSXGroupID";
+
+    private MessageHeaders() {
+    }
+}

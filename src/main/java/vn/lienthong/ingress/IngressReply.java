@@ -1,0 +1,95 @@
+package vn.lienthong.ingress;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.lienthong.contract.InvalidMessageException;
+import vn.lienthong.contract.Problem;
+import vn.lienthong.delivery.MessageHeaders;
+
+/**
+ * Writes every HTTP answer of the API. It starts from no headers at all, so request headers are never echoed.
+ */
+@Component("ingressReply")
+public class IngressReply {
+
+    private static final Logger log = LoggerFactory.getLogger(IngressReply.class);
+    public static final String TRACKING_PATH = "/api/v1/tracking/";
+
+    private final ObjectMapper json;
+
+    public IngressReply(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** 202 once the message is durably stored (or was already, for a repeated idempotency key). */
+    public void accepted(Exchange exchange) throws JsonProcessingException {
+        String trackingId = exchange.getIn().getHeader(MessageHeaders.TRACKING_ID, String.class);
+        ObjectNode body = json.createObjectNode().put("trackingId", trackingId).put("status", "ACCEPTED");
+        write(exchange, 202, body);
+        exchange.getMessage().setHeader("Location", TRACKING_PATH + trackingId);
+        if (Boolean.TRUE.equals(exchange.getProperty(Acceptance.REPEATED, Boolean.class))) {
+            exchange.getMessage().setHeader("Idempotent-Replayed", "true");
+        }
+    }
+
+    /** 200 with a JSON document. */
+    public void ok(Exchange exchange) throws JsonProcessingException {
+        write(exchange, 200, exchange.getIn().getBody());
+    }
+
+    /** The answer for a request refused before acceptance: its status and every problem found. */
+    public void refused(Exchange exchange) throws JsonProcessingException {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (cause instanceof IngressRefusedException refused) {
+            problems(exchange, refused.status(), refused.problems());
+        } else if (cause instanceof InvalidMessageException invalid) {
+            problems(exchange, 400, invalid.problems());
+        } else {
+            unexpected(exchange);
+        }
+    }
+
+    /** The broker could not store the message: nothing was accepted, the client may try again. */
+    public void brokerUnavailable(Exchange exchange) throws JsonProcessingException {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        log.error("could not store a message durably; answered 503", cause);
+        problems(exchange, 503, List.of(new Problem("", "the gateway cannot store messages right now; "
+                + "nothing was accepted, try again later")));
+        exchange.getMessage().setHeader("Retry-After", "5");
+    }
+
+    /** A fault of the gateway, never of the client's input: logged with a reference the client can quote. */
+    public void unexpected(Exchange exchange) throws JsonProcessingException {
+        String reference = UUID.randomUUID().toString();
+        log.error("unexpected failure, reference {}", reference,
+                exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        problems(exchange, 500, List.of(new Problem("", "internal error, reference " + reference)));
+    }
+
+    private void problems(Exchange exchange, int status, List<Problem> problems) throws JsonProcessingException {
+        ObjectNode body = json.createObjectNode();
+        ArrayNode errors = body.putArray("errors");
+        problems.forEach(p -> errors.addObject().put("path", p.path()).put("message", p.message()));
+        write(exchange, status, body);
+    }
+
+    private void write(Exchange exchange, int status, Object body) throws JsonProcessingException {
+        Message out = exchange.getMessage();
+        out.removeHeaders("*");
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        out.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
+        out.setBody(json.writeValueAsBytes(body));
+    }
+}

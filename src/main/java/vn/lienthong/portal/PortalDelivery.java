@@ -1,0 +1,69 @@
+package vn.lienthong.portal;
+
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.lienthong.delivery.DeliveryTrail;
+import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.tracking.TrackingStore;
+
+/**
+ * The delivery steps for the national portal, called by {@code routes/dossier-delivery.yaml} with the envelope the
+ * portal mapping produced (everything but the session and isUpdating).
+ */
+@Component("portalDelivery")
+public class PortalDelivery {
+
+    private final PortalClient portal;
+    private final PortalDossiers dossiers;
+    private final TrackingStore tracking;
+    private final ObjectMapper json;
+
+    public PortalDelivery(PortalClient portal, PortalDossiers dossiers, TrackingStore tracking, ObjectMapper json) {
+        this.portal = portal;
+        this.dossiers = dossiers;
+        this.tracking = tracking;
+        this.json = json;
+    }
+
+    /** DongBoHoSoMC: isUpdating False the first time, True once the portal has the dossier. */
+    public void syncDossier(Exchange exchange) {
+        String maHoSo = exchange.getIn().getHeader(MessageHeaders.MA_HO_SO, String.class);
+        ObjectNode envelope = json.valueToTree(exchange.getIn().getBody());
+        boolean known = dossiers.isKnown(maHoSo);
+        envelope.put("isUpdating", known ? "True" : "False");
+        PortalReply reply = portal.call(envelope);
+        if (!known && !portal.isSuccess(reply) && portal.isAlreadyExists(reply)) {
+            envelope.put("isUpdating", "True");
+            reply = portal.call(envelope);
+            exchange.setProperty(DeliveryTrail.DETAIL, "the portal already had it: sent again as an update");
+        }
+        requireSuccess(reply);
+        dossiers.accepted(maHoSo, envelope.path("madonvi").asText());
+        exchange.setProperty(DeliveryTrail.REPLY, reply);
+    }
+
+    /** Progress goes out only for a dossier the portal accepted (or one the gateway never saw: the portal decides). */
+    public void requireDossierAccepted(Exchange exchange) {
+        String maHoSo = exchange.getIn().getHeader(MessageHeaders.MA_HO_SO, String.class);
+        if (!dossiers.isKnown(maHoSo) && tracking.unitOfDossier(maHoSo).isPresent()) {
+            throw new DossierNotAcceptedException(maHoSo);
+        }
+    }
+
+    /** CapNhatTienDoHoSoMC. */
+    public void syncProgress(Exchange exchange) {
+        PortalReply reply = portal.call(json.valueToTree(exchange.getIn().getBody()));
+        requireSuccess(reply);
+        exchange.setProperty(DeliveryTrail.REPLY, reply);
+    }
+
+    private void requireSuccess(PortalReply reply) {
+        if (!portal.isSuccess(reply)) {
+            throw new PortalRejectedException(reply.errorCode(), reply.message());
+        }
+    }
+}

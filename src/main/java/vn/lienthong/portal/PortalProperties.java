@@ -1,0 +1,42 @@
+package vn.lienthong.portal;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the gateway reaches the national public service portal (DVCQG), under {@code lienthong.portal}.
+ *
+ * @param authUrl              URL that exchanges username/password for a session
+ * @param integrationUrl       the one URL every service call is posted to
+ * @param username             portal account (from the environment in production)
+ * @param password             portal password (from the environment in production; never logged)
+ * @param dstcode              the province's code, sent as the {@code dstcode} header on login
+ * @param connectTimeout       TCP connect timeout
+ * @param requestTimeout       time allowed for one answer
+ * @param successCodes         {@code error_code} values meaning success (versions answer 0 or "00")
+ * @param sessionInvalidCodes  {@code error_code} values meaning "log in again"
+ * @param alreadyExistsPattern regular expression on the reply message meaning "dossier already exists"
+ */
+@ConfigurationProperties(prefix = "lienthong.portal")
+public record PortalProperties(
+        URI authUrl,
+        URI integrationUrl,
+        String username,
+        String password,
+        String dstcode,
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("30s") Duration requestTimeout,
+        @DefaultValue({"0", "00"}) List<String> successCodes,
+        @DefaultValue("-1") List<String> sessionInvalidCodes,
+        @DefaultValue("(?i)already exists|đã tồn tại") String alreadyExistsPattern) {
+
+    @Override
+    public String toString() {
+        return "PortalProperties[authUrl=" + authUrl + ", integrationUrl=" + integrationUrl + ", username=" + username
+                + ", dstcode=" + dstcode + "]";
+    }
+}

@@ -1,0 +1,22 @@
+package vn.lienthong.tracking;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** One accepted message and its history, as the tracking API shows it. */
+public record TrackedMessage(
+        String trackingId,
+        String clientId,
+        String kind,
+        String maHoSo,
+        String unitCode,
+        TrackingState state,
+        int attempts,
+        String portalErrorCode,
+        String portalMessage,
+        OffsetDateTime acceptedAt,
+        List<Event> history) {
+
+    public record Event(TrackingState state, OffsetDateTime at, String detail) {
+    }
+}

@@ -1,0 +1,72 @@
+package vn.lienthong.tracking;
+
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.lienthong.ingress.ClientGate;
+import vn.lienthong.ingress.IngressRefusedException;
+
+/** Answers {@code GET /api/v1/tracking/{trackingId}} and {@code GET /api/v1/dossiers/{MaHoSo}/trail}. */
+@Component("trackingApi")
+public class TrackingApi {
+
+    private final TrackingStore store;
+    private final ObjectMapper json;
+
+    public TrackingApi(TrackingStore store, ObjectMapper json) {
+        this.store = store;
+        this.json = json;
+    }
+
+    /** One message; a client sees only its own messages. */
+    public void lookup(Exchange exchange) {
+        String trackingId = exchange.getIn().getHeader("trackingId", String.class);
+        String clientId = ClientGate.client(exchange).id();
+        TrackedMessage message = store.find(trackingId)
+                .filter(m -> m.clientId().equals(clientId))
+                .orElseThrow(() -> new IngressRefusedException(404, "", "no message " + trackingId));
+        exchange.getIn().setBody(describe(message));
+    }
+
+    /** Every message the client sent about one dossier, oldest first. */
+    public void trail(Exchange exchange) {
+        String maHoSo = exchange.getIn().getHeader("MaHoSo", String.class);
+        String clientId = ClientGate.client(exchange).id();
+        ObjectNode body = json.createObjectNode().put("MaHoSo", maHoSo);
+        ArrayNode messages = body.putArray("messages");
+        store.trail(maHoSo).stream().filter(m -> m.clientId().equals(clientId)).map(this::describe)
+                .forEach(messages::add);
+        if (messages.isEmpty()) {
+            throw new IngressRefusedException(404, "", "no message about dossier " + maHoSo);
+        }
+        exchange.getIn().setBody(body);
+    }
+
+    private ObjectNode describe(TrackedMessage message) {
+        ObjectNode node = json.createObjectNode()
+                .put("trackingId", message.trackingId())
+                .put("kind", message.kind())
+                .put("MaHoSo", message.maHoSo())
+                .put("unitCode", message.unitCode())
+                .put("state", message.state().name())
+                .put("attempts", message.attempts())
+                .put("acceptedAt", message.acceptedAt().toString());
+        ArrayNode history = node.putArray("history");
+        message.history().forEach(e -> history.addObject()
+                .put("state", e.state().name())
+                .put("at", e.at().toString())
+                .put("detail", e.detail()));
+        if (message.portalErrorCode() != null || message.portalMessage() != null) {
+            node.putObject("portalReply")
+                    .put("error_code", message.portalErrorCode())
+                    .put("message", message.portalMessage());
+        } else {
+            node.putNull("portalReply");
+        }
+        return node;
+    }
+}

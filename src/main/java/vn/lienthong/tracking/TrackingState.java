@@ -1,0 +1,21 @@
+package vn.lienthong.tracking;
+
+/** The one status model of a message, shared by the code, the database, the API and the console. */
+public enum TrackingState {
+    /** Durably stored in the broker; the client got 202. */
+    ACCEPTED,
+    /** A consumer is sending it to its destination. */
+    DELIVERING,
+    /** The destination was unreachable or failed; it is retried with backoff while it stays in the broker. */
+    RETRYING,
+    /** The destination confirmed it. */
+    DELIVERED,
+    /** The national portal refused it for a business reason; not retried. */
+    REJECTED_BY_PORTAL,
+    /** Parked in a dead-letter queue with its reason, for an operator. */
+    DEAD_LETTERED;
+
+    public boolean isFinal() {
+        return this == DELIVERED || this == REJECTED_BY_PORTAL || this == DEAD_LETTERED;
+    }
+}

@@ -1,0 +1,155 @@
+package vn.lienthong.tracking;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Keeps the trail of every message: one row per message, one event per state change. */
+@Repository
+public class TrackingStore {
+
+    /** Times are shown in the province's zone: that is what operators and the portal read. */
+    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final int MAX_DETAIL = 4000;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public TrackingStore(JdbcTemplate jdbc, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.clock = Clock.system(ZONE);
+    }
+
+    /**
+     * Records a newly accepted message. When the client already sent the same idempotency key, nothing is written
+     * and the first message's tracking id is returned instead.
+     */
+    public Registration register(NewMessage message) {
+        if (message.idempotencyKey() != null) {
+            Optional<String> first = findByIdempotencyKey(message.clientId(), message.idempotencyKey());
+            if (first.isPresent()) {
+                return new Registration(first.get(), false);
+            }
+        }
+        try {
+            tx.executeWithoutResult(status -> {
+                OffsetDateTime now = now();
+                jdbc.update("""
+                        insert into tracked_message (tracking_id, client_id, kind, ma_ho_so, unit_code, idempotency_key,
+                            state, attempts, accepted_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""",
+                        message.trackingId(), message.clientId(), message.kind(), message.maHoSo(), message.unitCode(),
+                        message.idempotencyKey(), TrackingState.ACCEPTED.name(), now, now);
+                insertEvent(message.trackingId(), TrackingState.ACCEPTED, now, null);
+            });
+            return new Registration(message.trackingId(), true);
+        } catch (DuplicateKeyException raced) {
+            // Two requests with one idempotency key at the same moment: the first insert wins.
+            return findByIdempotencyKey(message.clientId(), message.idempotencyKey())
+                    .map(id -> new Registration(id, false))
+                    .orElseThrow(() -> raced);
+        }
+    }
+
+    /** Removes a message whose durable storage failed: the client got an error, so no trail must remain. */
+    public void withdraw(String trackingId) {
+        jdbc.update("delete from tracked_message where tracking_id = ?", trackingId);
+    }
+
+    public void transition(String trackingId, TrackingState state, String detail) {
+        tx.executeWithoutResult(status -> {
+            OffsetDateTime now = now();
+            String attempts = state == TrackingState.RETRYING ? ", attempts = attempts + 1" : "";
+            jdbc.update("update tracked_message set state = ?, updated_at = ?" + attempts + " where tracking_id = ?",
+                    state.name(), now, trackingId);
+            insertEvent(trackingId, state, now, detail);
+        });
+    }
+
+    /** A final answer from the portal: the state and what the portal said. */
+    public void portalReplied(String trackingId, TrackingState state, String errorCode, String portalMessage,
+                              String detail) {
+        tx.executeWithoutResult(status -> {
+            OffsetDateTime now = now();
+            jdbc.update("""
+                    update tracked_message set state = ?, portal_error_code = ?, portal_message = ?, updated_at = ?
+                    where tracking_id = ?""", state.name(), errorCode, truncate(portalMessage), now, trackingId);
+            insertEvent(trackingId, state, now, detail);
+        });
+    }
+
+    public Optional<TrackedMessage> find(String trackingId) {
+        List<TrackedMessage> found = jdbc.query("select * from tracked_message where tracking_id = ?",
+                (rs, row) -> message(rs, history(rs.getString("tracking_id"))), trackingId);
+        return found.stream().findFirst();
+    }
+
+    /** Every message about one dossier, oldest first. */
+    public List<TrackedMessage> trail(String maHoSo) {
+        return jdbc.query("select * from tracked_message where ma_ho_so = ? order by accepted_at, tracking_id",
+                (rs, row) -> message(rs, history(rs.getString("tracking_id"))), maHoSo);
+    }
+
+    /** The unit a dossier was accepted for, to address its progress. */
+    public Optional<String> unitOfDossier(String maHoSo) {
+        return jdbc.query("""
+                select unit_code from tracked_message where ma_ho_so = ? and kind = 'DOSSIER'
+                order by accepted_at desc""", (rs, row) -> rs.getString(1), maHoSo).stream().findFirst();
+    }
+
+    public long count(TrackingState state) {
+        Long n = jdbc.queryForObject("select count(*) from tracked_message where state = ?", Long.class, state.name());
+        return n == null ? 0 : n;
+    }
+
+    private Optional<String> findByIdempotencyKey(String clientId, String key) {
+        return jdbc.query("select tracking_id from tracked_message where client_id = ? and idempotency_key = ?",
+                (rs, row) -> rs.getString(1), clientId, key).stream().findFirst();
+    }
+
+    private List<TrackedMessage.Event> history(String trackingId) {
+        return jdbc.query("select state, at, detail from tracking_event where tracking_id = ? order by id",
+                (rs, row) -> new TrackedMessage.Event(TrackingState.valueOf(rs.getString("state")),
+                        time(rs, "at"), rs.getString("detail")), trackingId);
+    }
+
+    private TrackedMessage message(ResultSet rs, List<TrackedMessage.Event> history) throws SQLException {
+        return new TrackedMessage(rs.getString("tracking_id"), rs.getString("client_id"), rs.getString("kind"),
+                rs.getString("ma_ho_so"), rs.getString("unit_code"), TrackingState.valueOf(rs.getString("state")),
+                rs.getInt("attempts"), rs.getString("portal_error_code"), rs.getString("portal_message"),
+                time(rs, "accepted_at"), history);
+    }
+
+    private void insertEvent(String trackingId, TrackingState state, OffsetDateTime at, String detail) {
+        jdbc.update("insert into tracking_event (tracking_id, state, at, detail) values (?, ?, ?, ?)",
+                trackingId, state.name(), at, truncate(detail));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.atZoneSameInstant(ZONE).toOffsetDateTime();
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL);
+    }
+
+    /** The tracking id to answer with, and whether this request created it (false for a repeated idempotency key). */
+    public record Registration(String trackingId, boolean created) {
+    }
+}

@@ -1,0 +1,89 @@
+package vn.lienthong.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.lienthong.LienthongApplication;
+
+/**
+ * The DVCQG simulator as its own application (the {@code simulator} profile) on its own port, as the gateway
+ * sees it in production: over HTTP only. One instance serves the whole test run.
+ */
+public final class DvcqgSimulator {
+
+    private static DvcqgSimulator shared;
+
+    private final ConfigurableApplicationContext context;
+    private final String baseUrl;
+
+    private DvcqgSimulator(ConfigurableApplicationContext context) {
+        this.context = context;
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.baseUrl = "http://127.0.0.1:" + port + "/sim/dvcqg";
+    }
+
+    public static synchronized DvcqgSimulator shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared.context::close));
+        }
+        return shared;
+    }
+
+    private static DvcqgSimulator start() {
+        try {
+            Path store = Files.createTempDirectory("dvcqg-simulator").resolve("dvcqg-store.jsonl");
+            return new DvcqgSimulator(new SpringApplicationBuilder(LienthongApplication.class)
+                    .profiles("simulator")
+                    // Arguments, not default properties: they must win over application-simulator.yaml.
+                    .run("--server.port=0",
+                            "--spring.jmx.enabled=false",
+                            "--management.endpoints.web.exposure.include=health",
+                            "--spring.datasource.url=jdbc:h2:mem:simulator-test;DB_CLOSE_DELAY=-1",
+                            "--lienthong.simulator.dvcqg.store-file=" + store));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The dossier as the portal stored it, with its progress; null when the portal does not have it. */
+    public JsonNode dossier(String maHoSo) {
+        Http.Reply reply = Http.get(baseUrl + "/dossiers/" + maHoSo, Map.of());
+        return reply.status() == 404 ? null : reply.json();
+    }
+
+    public JsonNode stats() {
+        return Http.get(baseUrl + "/stats", Map.of()).json();
+    }
+
+    public void faults(boolean down, double errorRate, long latencyMs, String rejectMaHoSoPattern) {
+        Map<String, Object> faults = new java.util.HashMap<>();
+        faults.put("down", down);
+        faults.put("errorRate", errorRate);
+        faults.put("latencyMs", latencyMs);
+        faults.put("rejectMaHoSoPattern", rejectMaHoSoPattern);
+        Http.Reply reply = Http.put(baseUrl + "/faults", faults);
+        if (reply.status() != 200) {
+            throw new IllegalStateException("could not set faults: " + reply.status() + " " + reply.text());
+        }
+    }
+
+    public void healthy() {
+        faults(false, 0, 0, null);
+    }
+
+    public void expireSessions() {
+        Http.post(baseUrl + "/sessions/expire", new byte[0], Map.of());
+    }
+}

@@ -1,0 +1,56 @@
+package vn.lienthong.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole gateway on a random port: real routes from {@code routes/}, real mappings, the embedded broker with a
+ * persistent journal in a temporary folder, H2, and the DVCQG simulator as its own application over HTTP.
+ * Every test uses its own dossier codes, so tests share one gateway and one simulator.
+ */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "lienthong.simulator.dvcqg.enabled=false",
+        "lienthong.broker.tcp-acceptor=",
+        "spring.artemis.embedded.server-id=1",
+        "lienthong.delivery.redelivery-delay=100ms",
+        "lienthong.delivery.maximum-redelivery-delay=1s",
+        "lienthong.delivery.maximum-redeliveries=5",
+        "camel.main.routes-include-pattern=file:routes/*.yaml"
+})
+public abstract class GatewayTest {
+
+    protected static final DvcqgSimulator portal = DvcqgSimulator.shared();
+
+    @LocalServerPort
+    protected int port;
+
+    protected GatewayApi api;
+
+    @DynamicPropertySource
+    static void gatewayProperties(DynamicPropertyRegistry registry) throws IOException {
+        Path data = Files.createTempDirectory("lienthong-test");
+        registry.add("lienthong.data-directory", data::toString);
+        registry.add("lienthong.portal.base-url", portal::baseUrl);
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new GatewayApi(port);
+        portal.healthy();
+    }
+
+    @AfterEach
+    void healPortal() {
+        portal.healthy();
+    }
+}
