@@ -1,8 +1,10 @@
 package vn.lienthong.delivery;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.ServiceStatus;
 import org.springframework.stereotype.Component;
 
+import vn.lienthong.tracking.TrackedMessage;
 import vn.lienthong.tracking.TrackingState;
 import vn.lienthong.tracking.TrackingStore;
 
@@ -20,11 +22,31 @@ public class DeadLetters {
     }
 
     public void park(Exchange exchange) {
+        if (isStopping(exchange)) {
+            // Retries stop when the gateway stops: the message goes back to the broker (rollback), not to a
+            // dead-letter queue, and is delivered after the restart.
+            throw new DeliveryInterruptedException();
+        }
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        Integer attempts = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
+        String trackingId = DeliveryTrail.trackingId(exchange);
+        // The message is the one originally queued (ready for a replay): its retries are counted in tracking.
+        int retries = tracking.find(trackingId).map(TrackedMessage::attempts).orElse(0);
         String reason = (cause == null ? "unknown failure" : cause.getMessage())
-                + (attempts == null || attempts == 0 ? "" : " (after " + attempts + " retries)");
+                + (retries == 0 ? "" : " (after " + retries + " retries)");
         exchange.getIn().setHeader(MessageHeaders.DEAD_LETTER_REASON, reason);
-        tracking.transition(DeliveryTrail.trackingId(exchange), TrackingState.DEAD_LETTERED, reason);
+        tracking.transition(trackingId, TrackingState.DEAD_LETTERED, reason);
+    }
+
+    private static boolean isStopping(Exchange exchange) {
+        String routeId = exchange.getFromRouteId();
+        ServiceStatus route = routeId == null ? null : exchange.getContext().getRouteController().getRouteStatus(routeId);
+        return exchange.getContext().isStopping() || (route != null && (route.isStopping() || route.isStopped()));
+    }
+
+    /** Thrown instead of dead-lettering while the gateway stops, so that the broker keeps the message. */
+    static class DeliveryInterruptedException extends RuntimeException {
+        DeliveryInterruptedException() {
+            super("the gateway is stopping: the message stays in the broker");
+        }
     }
 }

@@ -54,7 +54,7 @@ public class DeliveryTrail implements Processor {
     /** Called before each in-memory retry: the message stays unacknowledged in the broker meanwhile. */
     @Override
     public void process(Exchange exchange) {
-        Throwable cause = exchange.getException();
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Integer attempt = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
         tracking.transition(trackingId(exchange), TrackingState.RETRYING,
                 "retry " + attempt + ": " + (cause == null ? "unknown failure" : cause.getMessage()));

@@ -190,7 +190,7 @@ class DossierDeliveryTest extends GatewayTest {
         await().atMost(DELIVERY)
                 .until(() -> api.state(GatewayApi.DVCQG_CLIENT_KEY, trackingId).equals("DEAD_LETTERED"));
         JsonNode tracking = api.tracking(GatewayApi.DVCQG_CLIENT_KEY, trackingId);
-        assertThat(tracking.path("attempts").asInt()).isEqualTo(5);
+        assertThat(tracking.path("attempts").asInt()).as(tracking.toString()).isEqualTo(5);
         JsonNode last = tracking.path("history").get(tracking.path("history").size() - 1);
         assertThat(last.path("detail").asText()).contains("HTTP 503").contains("after 5 retries");
     }

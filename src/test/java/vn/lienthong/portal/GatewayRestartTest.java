@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,19 +66,19 @@ class GatewayRestartTest {
     }
 
     private ConfigurableApplicationContext startGateway(Path data) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("server.port", "0");
-        properties.put("spring.jmx.enabled", "false");
-        properties.put("camel.main.jmx-enabled", "false");
-        properties.put("lienthong.data-directory", data.toString());
-        properties.put("lienthong.simulator.dvcqg.enabled", "false");
-        properties.put("lienthong.broker.tcp-acceptor", "");
-        properties.put("spring.artemis.embedded.server-id", "7");
-        properties.put("lienthong.portal.base-url", portal.baseUrl());
-        properties.put("lienthong.delivery.redelivery-delay", "200ms");
-        properties.put("lienthong.delivery.maximum-redelivery-delay", "1s");
-        properties.put("lienthong.delivery.maximum-redeliveries", "1000");
-        return new SpringApplicationBuilder(LienthongApplication.class).properties(properties).run();
+        // Arguments, not default properties: they must win over application.yaml.
+        return new SpringApplicationBuilder(LienthongApplication.class).run(
+                "--server.port=0",
+                "--spring.jmx.enabled=false",
+                "--camel.main.jmx-enabled=false",
+                "--lienthong.data-directory=" + data,
+                "--lienthong.simulator.dvcqg.enabled=false",
+                "--lienthong.broker.tcp-acceptor=",
+                "--spring.artemis.embedded.server-id=7",
+                "--lienthong.portal.base-url=" + portal.baseUrl(),
+                "--lienthong.delivery.redelivery-delay=200",
+                "--lienthong.delivery.maximum-redelivery-delay=1000",
+                "--lienthong.delivery.maximum-redeliveries=1000");
     }
 
     private static int port(ConfigurableApplicationContext context) {

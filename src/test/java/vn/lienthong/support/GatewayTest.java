@@ -22,8 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "lienthong.simulator.dvcqg.enabled=false",
         "lienthong.broker.tcp-acceptor=",
         "spring.artemis.embedded.server-id=1",
-        "lienthong.delivery.redelivery-delay=100ms",
-        "lienthong.delivery.maximum-redelivery-delay=1s",
+        "lienthong.delivery.redelivery-delay=100",
+        "lienthong.delivery.maximum-redelivery-delay=1000",
         "lienthong.delivery.maximum-redeliveries=5",
         "camel.main.routes-include-pattern=file:routes/*.yaml"
 })
