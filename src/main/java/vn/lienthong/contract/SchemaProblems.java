@@ -60,6 +60,12 @@ final class SchemaProblems {
                 return "is required";
             case "additionalProperties":
                 return "is not a property of this format (misspelt or unknown)";
+            case "type": {
+                Object[] args = message.getArguments();
+                return args != null && args.length == 2
+                        ? args[0] + " found, " + expectedTypes(String.valueOf(args[1])) + " expected"
+                        : withoutLocation(message);
+            }
             case "format": {
                 Object[] args = message.getArguments();
                 ExplainedFormat format = args != null && args.length > 2 ? formats.get(String.valueOf(args[0])) : null;
@@ -71,6 +77,15 @@ final class SchemaProblems {
             default:
                 return withoutLocation(message);
         }
+    }
+
+    /** "[string, null]" reads "string": null is how a schema says optional, not what the client should send. */
+    private static String expectedTypes(String types) {
+        List<String> names = new ArrayList<>(List.of(types.replaceAll("[\\[\\]]", "").split(",\\s*")));
+        if (names.size() > 1) {
+            names.remove("null");
+        }
+        return String.join(" or ", names);
     }
 
     /** networknt prefixes its messages with the instance location; custom {@code errorMessage}s have no prefix. */

@@ -149,6 +149,16 @@ class ContractValidatorTest {
     }
 
     @Test
+    void anOptionalFieldOfTheWrongTypeNamesTheTypeToSend() throws IOException {
+        ObjectNode dossier = canonicalDossier();
+        dossier.put("email", 5);
+        dossier.putObject("taiLieuNop");
+        assertThat(problems(bytes(dossier), CANONICAL, MessageKind.DOSSIER)).containsExactly(
+                new Problem("/email", "integer found, string expected"),
+                new Problem("/taiLieuNop", "object found, array expected"));
+    }
+
+    @Test
     void codesOutsideTheirListsAreRefused() throws IOException {
         ObjectNode dossier = dvcqgDossier();
         dossier.put("TrangThaiHoSo", 11);

@@ -75,6 +75,9 @@ class GatewayRestartTest {
                 "--lienthong.simulator.dvcqg.enabled=false",
                 "--lienthong.broker.tcp-acceptor=",
                 "--spring.artemis.embedded.server-id=7",
+                // The shared test gateway may still be running in this JVM: its servlet name is taken.
+                "--camel.servlet.mapping.servlet-name=RestartTestServlet",
+                "--camel.component.servlet.servlet-name=RestartTestServlet",
                 "--lienthong.portal.base-url=" + portal.baseUrl(),
                 "--lienthong.delivery.redelivery-delay=200",
                 "--lienthong.delivery.maximum-redelivery-delay=1000",
