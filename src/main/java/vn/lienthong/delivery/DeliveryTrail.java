@@ -60,7 +60,7 @@ public class DeliveryTrail implements Processor {
                 "retry " + attempt + ": " + (cause == null ? "unknown failure" : cause.getMessage()));
     }
 
-    static String trackingId(Exchange exchange) {
+    public static String trackingId(Exchange exchange) {
         return exchange.getIn().getHeader(MessageHeaders.TRACKING_ID, String.class);
     }
 }

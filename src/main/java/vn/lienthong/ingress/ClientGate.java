@@ -36,6 +36,15 @@ public class ClientGate {
         exchange.setProperty(CLIENT, client);
     }
 
+    /** For operators' calls: who is calling, and that it has the operator role (403 otherwise). */
+    public void authorizeOperator(Exchange exchange) {
+        authenticate(exchange);
+        ClientSystem client = client(exchange);
+        if (!client.isOperator()) {
+            throw new IngressRefusedException(403, "", "client " + client.id() + " is not an operator");
+        }
+    }
+
     /** For posted messages: who is calling, and a JSON body within the size limit. */
     public void admit(Exchange exchange) throws IOException {
         authenticate(exchange);

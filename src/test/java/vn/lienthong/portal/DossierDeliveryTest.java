@@ -87,6 +87,23 @@ class DossierDeliveryTest extends GatewayTest {
     }
 
     @Test
+    void vietnameseTextPassesByteExactInEitherNormalisation() {
+        String maHoSo = Dossiers.newMaHoSo();
+        String nfc = java.text.Normalizer.normalize("Trần Thị Ánh Tuyết, thôn Đồng Tiến", java.text.Normalizer.Form.NFC);
+        String nfd = java.text.Normalizer.normalize("Hồ sơ đề nghị cấp bản sao trích lục", java.text.Normalizer.Form.NFD);
+        assertThat(nfd).isNotEqualTo(java.text.Normalizer.normalize(nfd, java.text.Normalizer.Form.NFC));
+        ObjectNode dossier = Dossiers.dvcqg(maHoSo).put("ChuHoSo", nfc).put("TrichYeuHoSo", nfd);
+
+        assertThat(api.postDossier(GatewayApi.DVCQG_CLIENT_KEY, dossier).status()).isEqualTo(202);
+
+        JsonNode atPortal = awaitDossierAtPortal(maHoSo).path("dossier");
+        assertThat(atPortal.path("ChuHoSo").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(nfc.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(atPortal.path("TrichYeuHoSo").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(nfd.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void progressFollowsItsDossierInOrder() {
         String maHoSo = Dossiers.newMaHoSo();
         assertThat(api.postDossier(GatewayApi.DVCQG_CLIENT_KEY, Dossiers.dvcqg(maHoSo)).status()).isEqualTo(202);

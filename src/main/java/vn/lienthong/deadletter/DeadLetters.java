@@ -1,9 +1,11 @@
-package vn.lienthong.delivery;
+package vn.lienthong.deadletter;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ServiceStatus;
 import org.springframework.stereotype.Component;
 
+import vn.lienthong.delivery.DeliveryTrail;
+import vn.lienthong.delivery.MessageHeaders;
 import vn.lienthong.tracking.TrackedMessage;
 import vn.lienthong.tracking.TrackingState;
 import vn.lienthong.tracking.TrackingStore;
