@@ -1,0 +1,72 @@
+package vn.lienthong.ops;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import vn.lienthong.client.ClientProperties;
+import vn.lienthong.client.ClientProperties.ClientSystem;
+import vn.lienthong.portal.PortalProperties;
+
+/**
+ * Refuses to start the {@code prod} profile with anything meant for a developer's machine: demo API keys, the
+ * simulator's password, the in-process simulator, the embedded broker or the embedded database.
+ */
+@Component
+@Profile("prod")
+public class ProductionGuard implements InitializingBean {
+
+    static final Set<String> DEMO_KEYS = Set.of("demo-dvcqg-key", "demo-canonical-key", "demo-operator-key");
+    static final String DEV_PORTAL_PASSWORD = "dev-portal-password";
+
+    private final ClientProperties clients;
+    private final PortalProperties portal;
+    private final Environment environment;
+
+    public ProductionGuard(ClientProperties clients, PortalProperties portal, Environment environment) {
+        this.clients = clients;
+        this.portal = portal;
+        this.environment = environment;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        List<String> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the prod profile refuses to start:\n - " + String.join("\n - ", problems));
+        }
+    }
+
+    List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (clients.systems().isEmpty()) {
+            problems.add("no client systems configured (lienthong.clients.systems)");
+        }
+        for (ClientSystem client : clients.systems()) {
+            if (DEMO_KEYS.contains(client.apiKey()) || client.id().startsWith("demo-")) {
+                problems.add("client " + client.id() + " is a demo client or uses a demo API key");
+            } else if (client.apiKey().length() < 24) {
+                problems.add("client " + client.id() + " has an API key shorter than 24 characters");
+            }
+        }
+        if (portal.password() == null || portal.password().isBlank() || DEV_PORTAL_PASSWORD.equals(portal.password())) {
+            problems.add("the portal password is empty or the simulator's default (set DVCQG_PASSWORD)");
+        }
+        if (environment.getProperty("lienthong.simulator.dvcqg.enabled", Boolean.class, true)) {
+            problems.add("the DVCQG simulator is enabled (lienthong.simulator.dvcqg.enabled)");
+        }
+        if (environment.getProperty("spring.artemis.embedded.enabled", Boolean.class, true)) {
+            problems.add("the embedded broker is enabled: production uses an external Artemis pair (ARTEMIS_URL)");
+        }
+        String database = environment.getProperty("spring.datasource.url", "");
+        if (database.startsWith("jdbc:h2:")) {
+            problems.add("the database is the embedded H2: production uses PostgreSQL (DATABASE_URL)");
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,57 @@
+package vn.lienthong.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+import vn.lienthong.client.ClientProperties;
+import vn.lienthong.client.ClientProperties.ClientSystem;
+import vn.lienthong.portal.PortalProperties;
+
+/** The prod profile refuses what only belongs on a developer's machine, and names every reason. */
+class ProductionGuardTest {
+
+    @Test
+    void theDefaultRunsSettingsAreAllRefused() {
+        ClientProperties demo = new ClientProperties(List.of(
+                new ClientSystem("demo-dvcqg", "demo-dvcqg-key", Set.of("000.00.00.H31"), "dvcqg", Set.of())));
+        MockEnvironment defaults = new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:h2:file:./data/db/lienthong");
+
+        ProductionGuard guard = new ProductionGuard(demo, portal("dev-portal-password"), defaults);
+
+        assertThatThrownBy(guard::afterPropertiesSet).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("demo-dvcqg is a demo client")
+                .hasMessageContaining("portal password")
+                .hasMessageContaining("simulator is enabled")
+                .hasMessageContaining("embedded broker")
+                .hasMessageContaining("embedded H2");
+    }
+
+    @Test
+    void aProductionConfigurationStarts() {
+        ClientProperties real = new ClientProperties(List.of(new ClientSystem("motcua-hungyen",
+                "k7Qe9Vw2Lx4Rt8Yp1Zs6Mn3Bc5", Set.of("000.00.00.H31"), "dvcqg", Set.of())));
+        MockEnvironment production = new MockEnvironment()
+                .withProperty("lienthong.simulator.dvcqg.enabled", "false")
+                .withProperty("spring.artemis.embedded.enabled", "false")
+                .withProperty("spring.datasource.url", "jdbc:postgresql://postgres:5432/lienthong");
+
+        ProductionGuard guard = new ProductionGuard(real, portal("a-real-secret-from-the-vault"), production);
+
+        assertThat(guard.problems()).isEmpty();
+    }
+
+    private static PortalProperties portal(String password) {
+        return new PortalProperties(URI.create("https://dvc.example/auth"), URI.create("https://dvc.example/api"),
+                "hungyen", password, "H31", Duration.ofSeconds(5), Duration.ofSeconds(30), List.of("0"),
+                List.of("-1"), "already exists");
+    }
+}
