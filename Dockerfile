@@ -1,0 +1,8 @@
+# The gateway image used by docker-compose.yml. Build the jar first: ./mvnw -q package -DskipTests
+FROM eclipse-temurin:17-jre
+WORKDIR /opt/lienthong
+COPY target/lienthong-0.1.0-SNAPSHOT.jar lienthong.jar
+COPY routes/ routes/
+COPY mappings/ mappings/
+EXPOSE 8080 9090
+ENTRYPOINT ["java", "-Dfile.encoding=UTF-8", "-Xmx512m", "-jar", "lienthong.jar"]
