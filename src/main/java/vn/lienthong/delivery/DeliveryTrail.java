@@ -2,7 +2,11 @@ package vn.lienthong.delivery;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 import vn.lienthong.portal.PortalRejectedException;
 import vn.lienthong.portal.PortalReply;
@@ -15,6 +19,8 @@ import vn.lienthong.tracking.TrackingStore;
  */
 @Component("deliveryTrail")
 public class DeliveryTrail implements Processor {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryTrail.class);
 
     /** Exchange property holding the destination's final reply. */
     public static final String REPLY = "LienthongReply";
@@ -51,13 +57,20 @@ public class DeliveryTrail implements Processor {
                 rejection.portalMessage(), rejection.getMessage());
     }
 
-    /** Called before each in-memory retry: the message stays unacknowledged in the broker meanwhile. */
+    /**
+     * Called before each in-memory retry: the message stays unacknowledged in the broker meanwhile. Recording the
+     * retry is best effort: when tracking storage itself is what failed, the retry goes on without it.
+     */
     @Override
     public void process(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Integer attempt = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
-        tracking.transition(trackingId(exchange), TrackingState.RETRYING,
-                "retry " + attempt + ": " + (cause == null ? "unknown failure" : cause.getMessage()));
+        try {
+            tracking.transition(trackingId(exchange), TrackingState.RETRYING,
+                    "retry " + attempt + ": " + (cause == null ? "unknown failure" : cause.getMessage()));
+        } catch (DataAccessException | TransactionException storageDown) {
+            log.warn("could not record retry {} of {}: {}", attempt, trackingId(exchange), storageDown.toString());
+        }
     }
 
     public static String trackingId(Exchange exchange) {

@@ -61,10 +61,10 @@ public class IngressReply {
         }
     }
 
-    /** The broker could not store the message: nothing was accepted, the client may try again. */
-    public void brokerUnavailable(Exchange exchange) throws JsonProcessingException {
+    /** The broker or tracking storage is down: nothing was accepted, the client may try again. */
+    public void storageUnavailable(Exchange exchange) throws JsonProcessingException {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        log.error("could not store a message durably; answered 503", cause);
+        log.error("could not store or track a message; answered 503: {}", cause == null ? null : cause.toString());
         problems(exchange, 503, List.of(new Problem("", "the gateway cannot store messages right now; "
                 + "nothing was accepted, try again later")));
         exchange.getMessage().setHeader("Retry-After", "5");
