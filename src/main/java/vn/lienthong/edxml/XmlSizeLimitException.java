@@ -1,0 +1,18 @@
+package vn.lienthong.edxml;
+
+import java.io.IOException;
+
+/** An input was longer than the configured byte limit; thrown from inside the parser's read. */
+public class XmlSizeLimitException extends IOException {
+
+    private final long limit;
+
+    public XmlSizeLimitException(long limit) {
+        super("the document is larger than the limit of " + limit + " bytes");
+        this.limit = limit;
+    }
+
+    public long limit() {
+        return limit;
+    }
+}
