@@ -57,8 +57,10 @@ public class ProductionGuard implements InitializingBean {
         if (portal.password() == null || portal.password().isBlank() || DEV_PORTAL_PASSWORD.equals(portal.password())) {
             problems.add("the portal password is empty or the simulator's default (set DVCQG_PASSWORD)");
         }
-        if (environment.getProperty("lienthong.simulator.dvcqg.enabled", Boolean.class, true)) {
-            problems.add("the DVCQG simulator is enabled (lienthong.simulator.dvcqg.enabled)");
+        for (String simulator : List.of("dvcqg", "axis", "eoffice")) {
+            if (environment.getProperty("lienthong.simulator." + simulator + ".enabled", Boolean.class, true)) {
+                problems.add("the " + simulator + " simulator is enabled (lienthong.simulator." + simulator + ".enabled)");
+            }
         }
         if (environment.getProperty("spring.artemis.embedded.enabled", Boolean.class, true)) {
             problems.add("the embedded broker is enabled: production uses an external Artemis pair (ARTEMIS_URL)");

@@ -30,7 +30,9 @@ class ProductionGuardTest {
         assertThatThrownBy(guard::afterPropertiesSet).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("demo-dvcqg is a demo client")
                 .hasMessageContaining("portal password")
-                .hasMessageContaining("simulator is enabled")
+                .hasMessageContaining("dvcqg simulator is enabled")
+                .hasMessageContaining("axis simulator is enabled")
+                .hasMessageContaining("eoffice simulator is enabled")
                 .hasMessageContaining("embedded broker")
                 .hasMessageContaining("embedded H2");
     }
@@ -41,6 +43,8 @@ class ProductionGuardTest {
                 "k7Qe9Vw2Lx4Rt8Yp1Zs6Mn3Bc5", Set.of("000.00.00.H31"), "dvcqg", Set.of())));
         MockEnvironment production = new MockEnvironment()
                 .withProperty("lienthong.simulator.dvcqg.enabled", "false")
+                .withProperty("lienthong.simulator.axis.enabled", "false")
+                .withProperty("lienthong.simulator.eoffice.enabled", "false")
                 .withProperty("spring.artemis.embedded.enabled", "false")
                 .withProperty("spring.datasource.url", "jdbc:postgresql://postgres:5432/lienthong");
 

@@ -35,10 +35,13 @@ public class DvcqgFaults {
      * @param errorRate           fraction of integration calls answering HTTP 500
      * @param latency             delay before every auth and integration answer
      * @param rejectMaHoSoPattern dossiers whose MaHoSo contains a match are rejected with error_code 4; null = none
+     * @param failMaHoSoPattern   integration calls about a MaHoSo containing a match answer HTTP 500, every time (a
+     *                            poison message for the sender); null = none
      */
-    public record Settings(boolean down, double errorRate, Duration latency, Pattern rejectMaHoSoPattern) {
+    public record Settings(boolean down, double errorRate, Duration latency, Pattern rejectMaHoSoPattern,
+                           Pattern failMaHoSoPattern) {
 
-        public static final Settings NONE = new Settings(false, 0.0, Duration.ZERO, null);
+        public static final Settings NONE = new Settings(false, 0.0, Duration.ZERO, null, null);
 
         public Settings {
             if (!(errorRate >= 0.0 && errorRate <= 1.0)) {
@@ -54,14 +57,17 @@ public class DvcqgFaults {
             if (faults == null) {
                 return NONE;
             }
-            String pattern = faults.rejectMaHoSoPattern();
             return new Settings(faults.down(), faults.errorRate(), faults.latency(),
-                    pattern == null || pattern.isEmpty() ? null : Pattern.compile(pattern));
+                    compile(faults.rejectMaHoSoPattern()), compile(faults.failMaHoSoPattern()));
+        }
+
+        private static Pattern compile(String pattern) {
+            return pattern == null || pattern.isEmpty() ? null : Pattern.compile(pattern);
         }
 
         /**
-         * Reads {@code {"down", "errorRate", "latencyMs", "rejectMaHoSoPattern"}}; a missing or null field takes its
-         * no-fault default.
+         * Reads {@code {"down", "errorRate", "latencyMs", "rejectMaHoSoPattern", "failMaHoSoPattern"}}; a missing or
+         * null field takes its no-fault default.
          *
          * @throws IllegalArgumentException listing every invalid field
          */
@@ -100,23 +106,29 @@ public class DvcqgFaults {
                     problems.add("latencyMs must be a whole number of milliseconds >= 0");
                 }
             }
-            Pattern reject = null;
-            node = json.get("rejectMaHoSoPattern");
-            if (present(node)) {
-                if (!node.isTextual()) {
-                    problems.add("rejectMaHoSoPattern must be a string (a regular expression) or null");
-                } else if (!node.textValue().isEmpty()) {
-                    try {
-                        reject = Pattern.compile(node.textValue());
-                    } catch (PatternSyntaxException e) {
-                        problems.add("rejectMaHoSoPattern is not a valid regular expression: " + e.getDescription());
-                    }
-                }
-            }
+            Pattern reject = pattern(json, "rejectMaHoSoPattern", problems);
+            Pattern fail = pattern(json, "failMaHoSoPattern", problems);
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException(String.join("; ", problems));
             }
-            return new Settings(down, errorRate, Duration.ofMillis(latencyMs), reject);
+            return new Settings(down, errorRate, Duration.ofMillis(latencyMs), reject, fail);
+        }
+
+        private static Pattern pattern(JsonNode json, String field, List<String> problems) {
+            JsonNode node = json.get(field);
+            if (!present(node)) {
+                return null;
+            }
+            if (!node.isTextual()) {
+                problems.add(field + " must be a string (a regular expression) or null");
+            } else if (!node.textValue().isEmpty()) {
+                try {
+                    return Pattern.compile(node.textValue());
+                } catch (PatternSyntaxException e) {
+                    problems.add(field + " is not a valid regular expression: " + e.getDescription());
+                }
+            }
+            return null;
         }
 
         public ObjectNode toJson() {
@@ -125,6 +137,7 @@ public class DvcqgFaults {
             json.put("errorRate", errorRate);
             json.put("latencyMs", latency.toMillis());
             json.put("rejectMaHoSoPattern", rejectMaHoSoPattern == null ? null : rejectMaHoSoPattern.pattern());
+            json.put("failMaHoSoPattern", failMaHoSoPattern == null ? null : failMaHoSoPattern.pattern());
             return json;
         }
 
@@ -135,6 +148,11 @@ public class DvcqgFaults {
 
         public boolean rejects(String maHoSo) {
             return rejectMaHoSoPattern != null && rejectMaHoSoPattern.matcher(maHoSo).find();
+        }
+
+        /** Whether a call about this MaHoSo fails with HTTP 500 ({@code failMaHoSoPattern}). */
+        public boolean fails(String maHoSo) {
+            return failMaHoSoPattern != null && maHoSo != null && failMaHoSoPattern.matcher(maHoSo).find();
         }
 
         /** Sleeps for the configured latency (a real delay: this simulates a slow portal). */

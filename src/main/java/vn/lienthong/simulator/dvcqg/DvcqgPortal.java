@@ -106,6 +106,11 @@ public class DvcqgPortal {
         if (!envelope.isObject()) {
             return DvcqgReply.portal(INVALID, "JSON không hợp lệ: envelope phải là một đối tượng (must be an object)");
         }
+        String failing = failingMaHoSo(envelope, fault);
+        if (failing != null) {
+            stats.failedByFault();
+            return DvcqgReply.error(500, "portal error (simulated) for " + failing);
+        }
         if (!sessions.isValid(text(envelope, "session"))) {
             return DvcqgReply.portal(SESSION_INVALID, "Phiên làm việc không hợp lệ hoặc đã hết hạn (session invalid)");
         }
@@ -172,6 +177,20 @@ public class DvcqgPortal {
                     return DvcqgReply.ok(reply);
                 })
                 .orElseGet(() -> unknownDossier(List.of(maHoSo)));
+    }
+
+    /** The first MaHoSo of the call (in {@code data[]} or the look-up's own) matched by {@code failMaHoSoPattern}. */
+    private static String failingMaHoSo(JsonNode envelope, DvcqgFaults.Settings fault) {
+        if (fault.failMaHoSoPattern() == null) {
+            return null;
+        }
+        List<String> codes = new ArrayList<>();
+        codes.add(text(envelope, "MaHoSo"));
+        JsonNode data = envelope.get("data");
+        if (data != null && data.isArray()) {
+            data.forEach(item -> codes.add(item.isObject() ? text(item, "MaHoSo") : null));
+        }
+        return codes.stream().filter(fault::fails).findFirst().orElse(null);
     }
 
     private static DvcqgReply unknownDossier(List<String> maHoSo) {

@@ -90,7 +90,7 @@ public class DvcqgSimulatorAdminController {
         return DvcqgReply.ok(faults.current().toJson()).toResponse(json);
     }
 
-    /** Replaces all four settings; a missing one returns to "no fault". 400 lists invalid fields. */
+    /** Replaces every setting; a missing one returns to "no fault". 400 lists invalid fields. */
     @PutMapping("/faults")
     public ResponseEntity<byte[]> replaceFaults(@RequestBody(required = false) byte[] body) {
         DvcqgFaults.Settings settings;

@@ -32,15 +32,17 @@ public record DvcqgSimulatorProperties(
      * @param errorRate           fraction (0..1) of integration calls answering HTTP 500
      * @param latency             delay before every auth and integration answer
      * @param rejectMaHoSoPattern regular expression; a synced dossier whose MaHoSo contains a match gets error_code 4
+     * @param failMaHoSoPattern   regular expression; an integration call about a MaHoSo containing a match gets HTTP 500
      */
     public record Faults(
             @DefaultValue("false") boolean down,
             @DefaultValue("0.0") double errorRate,
             @DefaultValue("0ms") Duration latency,
-            String rejectMaHoSoPattern) {
+            String rejectMaHoSoPattern,
+            String failMaHoSoPattern) {
 
         public static Faults none() {
-            return new Faults(false, 0.0, Duration.ZERO, null);
+            return new Faults(false, 0.0, Duration.ZERO, null, null);
         }
     }
 

@@ -32,7 +32,7 @@ public class DvcqgStats {
         rejectedByFault.increment();
     }
 
-    /** A call answered HTTP 503 (down) or 500 (errorRate). */
+    /** A call answered HTTP 503 (down) or 500 (errorRate, failMaHoSoPattern). */
     public void failedByFault() {
         failedByFault.increment();
     }

@@ -360,20 +360,48 @@ class DvcqgSimulatorTest {
     }
 
     @Test
-    void puttingFaultsReplacesAllFourAndRefusesNonsense() throws Exception {
-        send(put("/sim/dvcqg/faults").content(utf8(
-                "{\"down\":true,\"errorRate\":0.5,\"latencyMs\":5,\"rejectMaHoSoPattern\":\"^X\"}")));
-        assertThat(send(get("/sim/dvcqg/faults")).json()).isEqualTo(mapper.readTree(
-                "{\"down\":true,\"errorRate\":0.5,\"latencyMs\":5,\"rejectMaHoSoPattern\":\"^X\"}"));
+    void aFailPatternAnswers500ForEveryCallAboutMatchingDossiersOnly() throws Exception {
+        String session = login();
+        api(sync(session, false, dossier("H31-POISON-1")));
+        send(put("/sim/dvcqg/faults").content(utf8("{\"failMaHoSoPattern\": \"POISON\"}")));
+
+        Answer dossierCall = api(sync(session, true, dossier("H31-POISON-1")));
+        Answer progressCall = api(progressCall(session, progress("H31-POISON-1", "a")));
+        Answer lookUpCall = api(lookUp(session, "H31-POISON-1"));
+        Answer mixedBatch = api(sync(session, false, dossier("H31-0021"), dossier("H31-POISON-2")));
+        Answer healthy = api(sync(session, false, dossier("H31-0020")));
+        Answer healthyProgress = api(progressCall(session, progress("H31-0020", "b")));
+
+        for (Answer failed : List.of(dossierCall, progressCall, lookUpCall, mixedBatch)) {
+            assertThat(failed.status()).isEqualTo(500);
+            assertThat(failed.json().get("error").textValue()).startsWith("portal error (simulated) for H31-POISON-");
+        }
+        assertThat(code(healthy)).isZero();
+        assertThat(code(healthyProgress)).isZero();
+        assertThat(dossierView("H31-POISON-1").json().get("syncCount").intValue()).isEqualTo(1);
+        assertThat(dossierView("H31-POISON-1").json().get("progress")).isEmpty();
+        assertThat(dossierView("H31-0021").status()).isEqualTo(404);
+        assertThat(stats().get("failedByFault").intValue()).isEqualTo(4);
+        assertThat(login()).isNotBlank(); // the pattern is about dossiers: login still works
+    }
+
+    @Test
+    void puttingFaultsReplacesEverySettingAndRefusesNonsense() throws Exception {
+        String all = "{\"down\":true,\"errorRate\":0.5,\"latencyMs\":5,\"rejectMaHoSoPattern\":\"^X\","
+                + "\"failMaHoSoPattern\":\"^Y\"}";
+        send(put("/sim/dvcqg/faults").content(utf8(all)));
+        assertThat(send(get("/sim/dvcqg/faults")).json()).isEqualTo(mapper.readTree(all));
 
         send(put("/sim/dvcqg/faults").content(utf8("{\"latencyMs\": 1}")));
         assertThat(send(get("/sim/dvcqg/faults")).json()).isEqualTo(mapper.readTree(
-                "{\"down\":false,\"errorRate\":0.0,\"latencyMs\":1,\"rejectMaHoSoPattern\":null}"));
+                "{\"down\":false,\"errorRate\":0.0,\"latencyMs\":1,\"rejectMaHoSoPattern\":null,"
+                        + "\"failMaHoSoPattern\":null}"));
 
         Answer nonsense = send(put("/sim/dvcqg/faults").content(utf8(
-                "{\"errorRate\": 2, \"rejectMaHoSoPattern\": \"(\"}")));
+                "{\"errorRate\": 2, \"rejectMaHoSoPattern\": \"(\", \"failMaHoSoPattern\": 7}")));
         assertThat(nonsense.status()).isEqualTo(400);
-        assertThat(nonsense.json().get("error").textValue()).contains("errorRate").contains("rejectMaHoSoPattern");
+        assertThat(nonsense.json().get("error").textValue()).contains("errorRate").contains("rejectMaHoSoPattern")
+                .contains("failMaHoSoPattern");
         assertThat(send(get("/sim/dvcqg/faults")).json().get("latencyMs").intValue()).isEqualTo(1);
     }
 

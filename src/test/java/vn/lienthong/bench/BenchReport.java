@@ -1,0 +1,255 @@
+package vn.lienthong.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/** Collects the figures of a run; prints them as a table and as one {@code BENCH {json}} line. */
+final class BenchReport {
+
+    private final BenchSettings settings;
+    private final Map<String, Object> bench = new LinkedHashMap<>();
+    private final Map<String, PortalView.Check> checks = new LinkedHashMap<>();
+    private final Map<String, long[]> sentAccepted = new LinkedHashMap<>();
+    private GatewayBenchmark.Cpu mainCpu;
+    private Phase main;
+
+    BenchReport(BenchSettings settings) {
+        this.settings = settings;
+        bench.put("cores", Runtime.getRuntime().availableProcessors());
+        bench.put("dossiers", settings.dossiers());
+        bench.put("progress", settings.progress());
+        bench.put("clients", settings.clients());
+        bench.put("consumers", settings.consumers());
+    }
+
+    void payloadSizes(Phase phase, List<BrokerLimit.Group> canonical) {
+        bench.put("dossier_http_bytes", phase.dossiers.stream().mapToLong(d -> d.body().length).average().orElse(0));
+        bench.put("progress_http_bytes", phase.dossiers.stream().flatMap(d -> d.progress().stream())
+                .mapToLong(b -> b.length).average().orElse(0));
+        bench.put("dossier_queued_bytes", canonical.stream()
+                .mapToLong(g -> utf8(g.bodies().get(0))).average().orElse(0));
+        bench.put("progress_queued_bytes", canonical.stream().flatMap(g -> g.bodies().stream().skip(1))
+                .mapToLong(BenchReport::utf8).average().orElse(0));
+    }
+
+    void main(Phase phase, GatewayBenchmark.Cpu cpu) {
+        this.main = phase;
+        this.mainCpu = cpu;
+        bench.put("main_messages", phase.messages());
+        bench.put("accepted_per_s", phase.acceptedPerSecond());
+        bench.put("accept_p50_ms", phase.acceptLatency.percentileMs(50));
+        bench.put("accept_p99_ms", phase.acceptLatency.percentileMs(99));
+        bench.put("accept_max_ms", phase.acceptLatency.maxMs());
+        bench.put("cpu_s_per_1000", cpu.gateway() / phase.accepted.get() * 1000);
+        bench.put("simulator_cpu_s_per_1000", cpu.simulator() / phase.accepted.get() * 1000);
+        bench.put("client_cpu_s_per_1000", cpu.benchmark() / phase.accepted.get() * 1000);
+        // how much of the machine other processes took meanwhile: figures are only comparable when this is ~0
+        bench.put("other_processes_cpu_share", cpu.others() / (cpu.wall() * (int) bench.get("cores")));
+        bench.put("machine_busy_share", cpu.machine() / (cpu.wall() * (int) bench.get("cores")));
+    }
+
+    void paced(Phase phase, double offeredPerSecond) {
+        bench.put("paced_rate_per_s", settings.pacedRate());
+        bench.put("paced_offered_per_s", offeredPerSecond);
+        bench.put("paced_messages", phase.messages());
+        bench.put("paced_accept_p50_ms", phase.acceptLatency.percentileMs(50));
+        bench.put("paced_accept_p99_ms", phase.acceptLatency.percentileMs(99));
+    }
+
+    void brokerLimit(BrokerLimit.Result limit) {
+        bench.put("broker_limit_per_s", limit.perSecond());
+        bench.put("broker_limit_messages", limit.messages());
+        bench.put("broker_limit_produce_per_s", limit.messages() / limit.producedSeconds());
+        bench.put("broker_limit_send_p50_ms", limit.sendLatency().percentileMs(50));
+        bench.put("broker_limit_send_p99_ms", limit.sendLatency().percentileMs(99));
+        bench.put("broker_limit_avg_bytes", limit.averageBytes());
+    }
+
+    void drain(Phase phase, long upMicros, long deliveredWhileDown) {
+        bench.put("drain_messages", phase.accepted.get());
+        bench.put("accepted_while_down_per_s", phase.acceptedPerSecond());
+        bench.put("delivered_while_down", deliveredWhileDown);
+        bench.put("drain_up_micros", upMicros);
+    }
+
+    void check(Phase phase, PortalView.Check check) {
+        checks.put(phase.name, check);
+        sentAccepted.put(phase.name, new long[] {phase.sent.get(), phase.accepted.get(), phase.refused.get()});
+    }
+
+    void trails(Phase phase, TrackingTimes times) {
+        Latencies e2e = times.endToEnd();
+        switch (phase.name) {
+            case "main" -> {
+                double seconds = (times.lastDeliveredMicros() - phase.startEpochMillis * 1000L) / 1e6;
+                bench.put("delivered_per_s", times.delivered() / seconds);
+                bench.put("main_seconds_to_all_delivered", seconds);
+                bench.put("e2e_p50_ms", e2e.percentileMs(50));
+                bench.put("e2e_p99_ms", e2e.percentileMs(99));
+                bench.put("e2e_max_ms", e2e.maxMs());
+                bench.put("e2e_sample", e2e.count());
+            }
+            case "paced" -> {
+                bench.put("paced_e2e_p50_ms", e2e.percentileMs(50));
+                bench.put("paced_e2e_p99_ms", e2e.percentileMs(99));
+                bench.put("paced_e2e_max_ms", e2e.maxMs());
+            }
+            case "drain" -> {
+                long up = ((Number) bench.remove("drain_up_micros")).longValue();
+                long first = times.firstDeliveredMicros();
+                long last = times.lastDeliveredMicros();
+                bench.put("drain_per_s", (times.delivered() - 1) / ((last - first) / 1e6));
+                bench.put("drain_resume_ms", (first - up) / 1e3);
+                bench.put("drain_wall_per_s", times.delivered() / ((last - up) / 1e6));
+            }
+            default -> throw new IllegalArgumentException(phase.name);
+        }
+    }
+
+    /** How busy the machine was over the whole run, and how much of it other processes took. */
+    void machine(GatewayBenchmark.Cpu run) {
+        bench.put("run_other_processes_cpu_share", run.others() / (run.wall() * (int) bench.get("cores")));
+    }
+
+    void resources(double peakHeapMb, double peakRssMb) {
+        bench.put("peak_heap_mb", peakHeapMb);
+        bench.put("peak_rss_mb", peakRssMb);
+    }
+
+    boolean correct() {
+        return total().lost() == 0 && total().outOfOrder() == 0;
+    }
+
+    private PortalView.Check total() {
+        return checks.values().stream().reduce(new PortalView.Check(0, 0, 0, 0, 0), PortalView.Check::plus);
+    }
+
+    void print(Path jsonFile) throws IOException {
+        PortalView.Check total = total();
+        long sent = sentAccepted.values().stream().mapToLong(v -> v[0]).sum();
+        long accepted = sentAccepted.values().stream().mapToLong(v -> v[1]).sum();
+        bench.put("sent", sent);
+        bench.put("accepted", accepted);
+        bench.put("refused", sentAccepted.values().stream().mapToLong(v -> v[2]).sum());
+        bench.put("delivered", total.received());
+        bench.put("lost", Math.max(0, accepted - total.received()));
+        bench.put("out_of_order", total.outOfOrder());
+        bench.put("duplicates", total.duplicates());
+        bench.put("ratio_to_broker_limit", num("delivered_per_s") / num("broker_limit_per_s"));
+        Map<String, Boolean> targets = targets();
+        bench.put("targets_met", targets);
+
+        StringBuilder t = new StringBuilder();
+        line(t, "");
+        line(t, "lienthong gateway benchmark: %d cores, %d dossiers x (1 + %d progress), %d HTTP clients, "
+                + "%d delivery consumers", (long) num("cores"), settings.dossiers(), settings.progress(),
+                settings.clients(), settings.consumers());
+        line(t, "payloads: dossier %.0f B over HTTP (%.0f B queued as canonical JSON), progress item %.0f B (%.0f B)",
+                num("dossier_http_bytes"), num("dossier_queued_bytes"), num("progress_http_bytes"),
+                num("progress_queued_bytes"));
+        line(t, "");
+        line(t, "%-10s %9s %9s %8s %10s %6s %13s %10s", "phase", "sent", "accepted", "refused", "delivered",
+                "lost", "out-of-order", "duplicate");
+        checks.forEach((name, c) -> {
+            long[] sa = sentAccepted.get(name);
+            line(t, "%-10s %9d %9d %8d %10d %6d %13d %10d", name, sa[0], sa[1], sa[2], c.received(),
+                    Math.max(0, sa[1] - c.received()), c.outOfOrder(), c.duplicates());
+        });
+        line(t, "");
+        line(t, "main phase (%d messages, closed loop)", main.messages());
+        line(t, "  accepted (HTTP 202)          %8.0f msg/s   accept latency p50 %7.1f ms   p99 %7.1f ms",
+                num("accepted_per_s"), num("accept_p50_ms"), num("accept_p99_ms"));
+        line(t, "  delivered to the portal      %8.0f msg/s   accept->delivered p50 %7.1f ms   p99 %7.1f ms"
+                + "   (all %d from the gateway's trail)", num("delivered_per_s"), num("e2e_p50_ms"),
+                num("e2e_p99_ms"), (long) num("e2e_sample"));
+        line(t, "  CPU per 1000 messages        gateway %.2f s, simulator %.2f s, HTTP clients %.2f s "
+                + "(%d cores shared by all three)", num("cpu_s_per_1000"), num("simulator_cpu_s_per_1000"),
+                num("client_cpu_s_per_1000"), (long) num("cores"));
+        line(t, "  so the gateway alone needs %.2f cores per 1000 msg/s (%.0f msg/s per core, CPU-bound); "
+                + "at 1000 msg/s all three would need %.1f cores", num("cpu_s_per_1000"),
+                1000 / num("cpu_s_per_1000"), num("cpu_s_per_1000") + num("simulator_cpu_s_per_1000")
+                        + num("client_cpu_s_per_1000"));
+        line(t, "  machine busy %.0f%% of %d cores during the main phase; other processes took %.0f%%%s",
+                100 * num("machine_busy_share"), (long) num("cores"), 100 * num("other_processes_cpu_share"),
+                num("other_processes_cpu_share") > 0.05 ? "  << NOT a quiet machine: figures are low" : "");
+        line(t, "  (over the whole run other processes took %.0f%% of the machine)",
+                100 * num("run_other_processes_cpu_share"));
+        line(t, "paced phase (%d messages, open loop)", (long) num("paced_messages"));
+        line(t, "  offered                      %8.1f msg/s   accept latency p50 %7.1f ms   p99 %7.1f ms",
+                num("paced_offered_per_s"), num("paced_accept_p50_ms"), num("paced_accept_p99_ms"));
+        line(t, "  accept->delivered            p50 %.1f ms   p99 %.1f ms   max %.1f ms", num("paced_e2e_p50_ms"),
+                num("paced_e2e_p99_ms"), num("paced_e2e_max_ms"));
+        line(t, "broker limit (plain JMS over loopback TCP into the same embedded broker; the gateway uses in-VM)");
+        line(t, "  %d persistent messages, %d producers, %d transacted consumers: %8.0f msg/s produced+consumed"
+                + " (sends alone %.0f msg/s, send p50 %.2f ms p99 %.2f ms)", (long) num("broker_limit_messages"),
+                settings.clients(), settings.consumers(), num("broker_limit_per_s"),
+                num("broker_limit_produce_per_s"), num("broker_limit_send_p50_ms"), num("broker_limit_send_p99_ms"));
+        line(t, "  gateway delivered / broker limit = %.3f", num("ratio_to_broker_limit"));
+        line(t, "drain (%d messages accepted with the portal down, at %.0f msg/s; %d reached it meanwhile)",
+                (long) num("drain_messages"), num("accepted_while_down_per_s"), (long) num("delivered_while_down"));
+        line(t, "  first delivery %.0f ms after the portal came back (retry back-off), then %.0f msg/s "
+                + "(%.0f msg/s counting that wait)", num("drain_resume_ms"), num("drain_per_s"),
+                num("drain_wall_per_s"));
+        line(t, "gateway resources: peak heap used %.0f MiB (-Xmx512m), peak RSS %.0f MiB", num("peak_heap_mb"),
+                num("peak_rss_mb"));
+        line(t, "");
+        line(t, "targets");
+        line(t, "  %-52s %s (%.0f msg/s, lost %d)", "delivered >= 1000 msg/s durable, nothing lost",
+                verdict(targets, "delivered_per_s"), num("delivered_per_s"), (long) num("lost"));
+        line(t, "  %-52s %s (p99 %.1f ms at %.0f msg/s offered)", "accept->delivered p99 < 250 ms at 300 msg/s",
+                verdict(targets, "paced_e2e_p99"), num("paced_e2e_p99_ms"), num("paced_offered_per_s"));
+        line(t, "  %-52s %s (%.3f)", ">= 0.25 of the broker limit", verdict(targets, "ratio_to_broker_limit"),
+                num("ratio_to_broker_limit"));
+        line(t, "  %-52s %s (%.0f MiB, %.0f MiB)", "heap < 512 MiB and RSS < 1 GiB", verdict(targets, "memory"),
+                num("peak_heap_mb"), num("peak_rss_mb"));
+        line(t, "  %-52s %s (%.0f msg/s)", "drain >= 1500 msg/s", verdict(targets, "drain_per_s"),
+                num("drain_per_s"));
+        System.out.print(t);
+
+        String json = json();
+        System.out.println("BENCH " + json);
+        Files.createDirectories(jsonFile.getParent());
+        Files.writeString(jsonFile, json + "\n", StandardCharsets.UTF_8);
+    }
+
+    private Map<String, Boolean> targets() {
+        Map<String, Boolean> met = new LinkedHashMap<>();
+        met.put("delivered_per_s", num("delivered_per_s") >= 1000 && num("lost") == 0);
+        met.put("paced_e2e_p99", num("paced_e2e_p99_ms") < 250 && num("paced_offered_per_s") >= 0.95 * 300);
+        met.put("ratio_to_broker_limit", num("ratio_to_broker_limit") >= 0.25);
+        met.put("memory", num("peak_heap_mb") < 512 && num("peak_rss_mb") < 1024);
+        met.put("drain_per_s", num("drain_per_s") >= 1500);
+        return met;
+    }
+
+    private String json() throws JsonProcessingException {
+        Map<String, Object> rounded = new LinkedHashMap<>();
+        bench.forEach((key, value) -> rounded.put(key, value instanceof Double d
+                ? (Double.isFinite(d) ? Math.round(d * 100) / 100.0 : null) : value));
+        return BenchHttp.JSON.writeValueAsString(rounded);
+    }
+
+    private double num(String key) {
+        Object value = bench.get(key);
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    private static String verdict(Map<String, Boolean> targets, String key) {
+        return targets.get(key) ? "MET   " : "MISSED";
+    }
+
+    private static void line(StringBuilder out, String format, Object... args) {
+        out.append(String.format(format, args)).append('\n');
+    }
+
+    private static long utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+}

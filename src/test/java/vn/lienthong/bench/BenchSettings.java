@@ -1,0 +1,76 @@
+package vn.lienthong.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What one benchmark run does, from {@code -Dbench.*} system properties (a blank value means the default). The
+ * defaults finish in one to three minutes on 2 cores.
+ *
+ * @param dossiers        N: dossiers of the main phase
+ * @param progress        M: progress items sent after each dossier
+ * @param clients         C: concurrent HTTP clients of the main phase (and JMS producers of the broker limit)
+ * @param warmupDossiers  dossiers sent first, to warm the JIT; checked, not measured
+ * @param pacedRate       offered load of the paced phase, messages per second
+ * @param pacedSeconds    length of the paced phase
+ * @param drainMessages   K: messages queued while the portal is down, then drained
+ * @param consumers       the gateway's delivery consumers (lienthong.delivery.consumers) and the JMS consumers of the
+ *                        broker limit; passed to the gateway only when set explicitly
+ * @param consumersSet    whether {@code bench.consumers} was given
+ * @param stallSeconds    give up waiting for deliveries after this long without any new one (then: lost)
+ * @param projectDir      where routes/ and mappings/ are (the gateway's working directory)
+ * @param jar             the packaged gateway
+ * @param gatewayJvmArgs  extra JVM arguments of the gateway (e.g. a JFR recording)
+ * @param gatewayArgs     extra application arguments of the gateway (e.g. --lienthong.delivery.consumers=16)
+ * @param jfrFile         when set, a JFR recording (settings=profile) of the gateway during the main phase only
+ */
+record BenchSettings(int dossiers, int progress, int clients, int warmupDossiers, int pacedRate, int pacedSeconds,
+                     int drainMessages, int consumers, boolean consumersSet, int stallSeconds, Path projectDir,
+                     Path jar, List<String> gatewayJvmArgs, List<String> gatewayArgs, Path jfrFile) {
+
+    static final int GATEWAY_DEFAULT_CONSUMERS = 8;
+
+    static BenchSettings fromSystemProperties() {
+        Path projectDir = Path.of(text("bench.projectDir", System.getProperty("user.dir"))).toAbsolutePath();
+        String consumers = text("bench.consumers", null);
+        return new BenchSettings(
+                number("bench.dossiers", 1500),
+                number("bench.progress", 4),
+                number("bench.clients", 8),
+                number("bench.warmupDossiers", 200),
+                number("bench.pacedRate", 300),
+                number("bench.pacedSeconds", 15),
+                number("bench.drainMessages", 3000),
+                consumers == null ? GATEWAY_DEFAULT_CONSUMERS : Integer.parseInt(consumers),
+                consumers != null,
+                number("bench.stallSeconds", 30),
+                projectDir,
+                projectDir.resolve(text("bench.jar", "target/lienthong-0.1.0-SNAPSHOT.jar")),
+                words(text("bench.gatewayJvmArgs", "")),
+                words(text("bench.gatewayArgs", "")),
+                text("bench.jfr", null) == null ? null : Path.of(text("bench.jfr", null)).toAbsolutePath());
+    }
+
+    int messagesPerDossier() {
+        return 1 + progress;
+    }
+
+    private static String text(String name, String fallback) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static int number(String name, int fallback) {
+        String value = text(name, null);
+        int n = value == null ? fallback : Integer.parseInt(value);
+        if (n < 0) {
+            throw new IllegalArgumentException(name + " must not be negative: " + n);
+        }
+        return n;
+    }
+
+    private static List<String> words(String value) {
+        return value.isBlank() ? List.of() : Arrays.asList(value.trim().split("\\s+"));
+    }
+}

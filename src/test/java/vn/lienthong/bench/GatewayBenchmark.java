@@ -1,0 +1,180 @@
+package vn.lienthong.bench;
+
+import java.util.List;
+
+/**
+ * How fast and how lean the gateway is, against the limit of its own broker. Starts the packaged gateway and the DVCQG
+ * simulator as real processes, then:
+ * <ol>
+ * <li>warm-up: a few dossiers, checked but not measured;</li>
+ * <li>main: N dossiers, each followed by M progress items, from C concurrent HTTP clients, until the portal has all
+ * of them (throughput, accept latency, accept-to-delivered latency, CPU);</li>
+ * <li>paced: a fixed offered load (300 msg/s) to read accept-to-delivered p99 below saturation;</li>
+ * <li>broker limit: the main phase's messages through the same embedded broker by plain JMS;</li>
+ * <li>drain: K messages queued while the portal is down, then the rate at which they leave once it is up.</li>
+ * </ol>
+ * Then checks that the portal got every accepted message once, each dossier's in the order sent, and prints a table
+ * and one {@code BENCH {json}} line. Run by {@code ./mvnw -Pbench verify}, or this {@code main} after a package.
+ */
+public final class GatewayBenchmark {
+
+    private static final int TICK_SECONDS = 3;
+    private static final int PACED_WORKERS = 32;
+
+    private final BenchSettings settings;
+    private final BenchHttp http = new BenchHttp();
+
+    GatewayBenchmark(BenchSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchReport report = new GatewayBenchmark(BenchSettings.fromSystemProperties()).run();
+        System.exit(report.correct() ? 0 : 1);
+    }
+
+    BenchReport run() throws Exception {
+        BenchReport report = new BenchReport(settings);
+        String run = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36).toUpperCase();
+        int m = settings.progress();
+        Phase warmup = new Phase("warm-up", Payloads.dossiers(run, "W", settings.warmupDossiers(), m), m);
+        Phase main = new Phase("main", Payloads.dossiers(run, "M", settings.dossiers(), m), m);
+        int pacedDossiers = ceilDiv(settings.pacedRate() * settings.pacedSeconds(), settings.messagesPerDossier());
+        Phase paced = new Phase("paced", Payloads.dossiers(run, "P", pacedDossiers, m), m);
+        int drainDossiers = ceilDiv(settings.drainMessages(), settings.messagesPerDossier());
+        Phase drain = new Phase("drain", Payloads.dossiers(run, "D", drainDossiers, m), m);
+        List<BrokerLimit.Group> limitMessages = BrokerLimit.canonical(main, settings.projectDir().resolve("mappings"));
+        report.payloadSizes(main, limitMessages);
+
+        try (BenchProcesses processes = BenchProcesses.start(settings, http);
+             ResourceSampler resources = new ResourceSampler(http, processes.gatewayUrl, processes.gateway.pid())) {
+            Sender sender = new Sender(processes.gatewayUrl);
+            PortalView portal = new PortalView(http, processes.simulatorUrl);
+            Cpu runStart = Cpu.of(processes);
+
+            section("warm-up: " + warmup.messages() + " messages");
+            sendAndDeliver(warmup, portal, resources, () -> Load.closedLoop(warmup, sender, settings.clients()));
+
+            section("main: " + main.dossiers.size() + " dossiers x " + settings.messagesPerDossier()
+                    + " messages from " + settings.clients() + " clients");
+            if (settings.jfrFile() != null) {
+                processes.gateway.jcmd("JFR.start", "name=bench-main", "settings=profile",
+                        "filename=" + settings.jfrFile());
+            }
+            Cpu before = Cpu.of(processes);
+            sendAndDeliver(main, portal, resources, () -> Load.closedLoop(main, sender, settings.clients()));
+            Cpu after = Cpu.of(processes);
+            if (settings.jfrFile() != null) {
+                processes.gateway.jcmd("JFR.stop", "name=bench-main");
+            }
+            report.main(main, after.minus(before));
+
+            section("paced: " + paced.messages() + " messages offered at " + settings.pacedRate() + " msg/s");
+            double[] offered = new double[1];
+            sendAndDeliver(paced, portal, resources, () -> offered[0] = Load.paced(paced, sender,
+                    settings.pacedRate(), Math.max(PACED_WORKERS, settings.clients())));
+            report.paced(paced, offered[0]);
+
+            section("broker limit: " + main.messages() + " messages by plain JMS, " + settings.clients()
+                    + " producers, " + settings.consumers() + " transacted consumers");
+            // a first full pass warms the JMS client and the broker's paths (consecutive passes differ by up to 50%
+            // without it); the second one is measured
+            BrokerLimit.Result first = BrokerLimit.run(processes.brokerUrl, limitMessages, settings.clients(),
+                    settings.consumers());
+            System.out.printf("  warm-up pass: %.0f msg/s%n", first.perSecond());
+            BrokerLimit.Result limit = BrokerLimit.run(processes.brokerUrl, limitMessages, settings.clients(),
+                    settings.consumers());
+            System.out.printf("  %d messages in %.2f s: %.0f msg/s%n", limit.messages(), limit.seconds(),
+                    limit.perSecond());
+            report.brokerLimit(limit);
+
+            section("drain: " + drain.messages() + " messages queued while the portal is down");
+            PortalView.Counts beforeDrain = portal.counts();
+            long[] up = new long[2]; // epoch micros when the portal came back; what reached it while down
+            portal.setDown(true);
+            sendAndDeliver(drain, portal, resources, () -> {
+                Load.closedLoop(drain, sender, settings.clients());
+                up[1] = portal.counts().messages() - beforeDrain.messages();
+                System.out.printf("  portal down: %d accepted, %d reached the portal; putting it up%n",
+                        drain.accepted.get(), up[1]);
+                up[0] = System.currentTimeMillis() * 1000;
+                portal.setDown(false);
+            });
+            report.drain(drain, up[0], up[1]);
+
+            section("checking what the portal received, and reading the gateway's trails");
+            for (Phase phase : List.of(warmup, main, paced, drain)) {
+                report.check(phase, portal.check(phase, settings.clients()));
+            }
+            report.trails(main, TrackingTimes.fetch(http, processes.gatewayUrl, main, settings.clients()));
+            report.trails(paced, TrackingTimes.fetch(http, processes.gatewayUrl, paced, settings.clients()));
+            report.trails(drain, TrackingTimes.fetch(http, processes.gatewayUrl, drain, settings.clients()));
+            report.resources(resources.peakHeapMb(), resources.peakRssMb());
+            report.machine(Cpu.of(processes).minus(runStart));
+        }
+        report.print(settings.projectDir().resolve("target/bench/result.json"));
+        return report;
+    }
+
+    /**
+     * Sends a phase (with a progress line every few seconds) and waits until the portal has every message it
+     * accepted, or nothing new arrived for bench.stallSeconds.
+     */
+    private void sendAndDeliver(Phase phase, PortalView portal, ResourceSampler resources, Runnable load) {
+        PortalView.Counts before = portal.counts();
+        try (Ticker ticker = new Ticker(TICK_SECONDS, () -> progressLine(phase, portal, before, resources))) {
+            load.run();
+            System.out.printf("  sent %d, accepted %d in %.1f s (%.0f msg/s); waiting for the portal%n",
+                    phase.sent.get(), phase.accepted.get(), phase.seconds(), phase.acceptedPerSecond());
+            PortalView.Counts expected = new PortalView.Counts(before.dossiers() + phase.acceptedDossiers.get(),
+                    before.progressItems() + phase.accepted.get() - phase.acceptedDossiers.get());
+            long start = System.nanoTime();
+            PortalView.Counts reached = portal.await(expected, settings.stallSeconds());
+            System.out.printf("  portal has %d of %d accepted messages, %.1f s later%n",
+                    reached.messages() - before.messages(), phase.accepted.get(), (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static String progressLine(Phase phase, PortalView portal, PortalView.Counts before,
+                                       ResourceSampler resources) {
+        String delivered;
+        try {
+            delivered = Long.toString(portal.counts().messages() - before.messages());
+        } catch (RuntimeException e) {
+            delivered = "?";
+        }
+        return String.format("%s: sent %d/%d, accepted %d, delivered %s, gateway heap %.0f MB", phase.name,
+                phase.sent.get(), phase.messages(), phase.accepted.get(), delivered, resources.heapMb());
+    }
+
+    private static void section(String title) {
+        System.out.println();
+        System.out.println("== " + title);
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+
+    /**
+     * CPU seconds used so far by the gateway, the simulator, this benchmark process and the whole machine (whatever
+     * else runs on it competes for the same cores), and the wall-clock time.
+     */
+    record Cpu(double gateway, double simulator, double benchmark, double machine, double wall) {
+        static Cpu of(BenchProcesses processes) {
+            return new Cpu(processes.gateway.cpuSeconds(), processes.simulator.cpuSeconds(),
+                    ProcFs.cpuSeconds(ProcessHandle.current().pid()), ProcFs.machineBusySeconds(),
+                    System.nanoTime() / 1e9);
+        }
+
+        Cpu minus(Cpu earlier) {
+            return new Cpu(gateway - earlier.gateway, simulator - earlier.simulator, benchmark - earlier.benchmark,
+                    machine - earlier.machine, wall - earlier.wall);
+        }
+
+        /** CPU seconds used by other processes of the machine. */
+        double others() {
+            return Math.max(0, machine - gateway - simulator - benchmark);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package vn.lienthong.bench;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Samples the gateway every 200 ms: heap in use (actuator {@code jvm.memory.used}, area heap) and resident memory
+ * (VmRSS); keeps the peaks. The peak RSS of the whole run is VmHWM, read at the end.
+ */
+final class ResourceSampler implements AutoCloseable {
+
+    private final BenchHttp http;
+    private final String heapUrl;
+    private final long pid;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile double heapMb;
+    private volatile double peakHeapMb;
+    private volatile double peakRssMb;
+
+    ResourceSampler(BenchHttp http, String gatewayUrl, long pid) {
+        this.http = http;
+        this.heapUrl = gatewayUrl + "/actuator/metrics/jvm.memory.used?tag=area:heap";
+        this.pid = pid;
+        this.thread = new Thread(this::sample, "bench-sampler");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    private void sample() {
+        while (running) {
+            try {
+                JsonNode metric = http.getJson(heapUrl, Map.of());
+                heapMb = metric.path("measurements").path(0).path("value").asDouble() / (1024 * 1024);
+                peakHeapMb = Math.max(peakHeapMb, heapMb);
+            } catch (RuntimeException e) {
+                // a missed sample; the next one comes in 200 ms
+            }
+            long rssKb = ProcFs.statusKb(pid, "VmRSS");
+            peakRssMb = Math.max(peakRssMb, rssKb / 1024.0);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    double heapMb() {
+        return heapMb;
+    }
+
+    double peakHeapMb() {
+        return peakHeapMb;
+    }
+
+    /** VmHWM (the kernel's own peak) when the process is still there, else the highest sampled VmRSS. */
+    double peakRssMb() {
+        long hwm = ProcFs.statusKb(pid, "VmHWM");
+        return hwm > 0 ? Math.max(peakRssMb, hwm / 1024.0) : peakRssMb;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+}

@@ -1,0 +1,96 @@
+package vn.lienthong.bench;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Accept-to-delivered times of every message of a phase, from the gateway's own trail
+ * ({@code GET /api/v1/dossiers/{MaHoSo}/trail}: the ACCEPTED and DELIVERED times of each message, one call per dossier).
+ * Both times come from the gateway's clock, so the difference is exact to the microsecond.
+ */
+final class TrackingTimes {
+
+    /** One message: epoch microseconds of ACCEPTED and of DELIVERED (-1 when not delivered). */
+    record Message(long acceptedMicros, long deliveredMicros) {
+        boolean delivered() {
+            return deliveredMicros >= 0;
+        }
+    }
+
+    private final List<Message> messages;
+
+    private TrackingTimes(List<Message> messages) {
+        this.messages = messages;
+    }
+
+    static TrackingTimes fetch(BenchHttp http, String gatewayUrl, Phase phase, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<Message>>> trails = new ArrayList<>();
+            for (Phase.Dossier dossier : phase.dossiers) {
+                trails.add(pool.submit(() -> trail(http, gatewayUrl, dossier.maHoSo())));
+            }
+            List<Message> all = new ArrayList<>();
+            for (Future<List<Message>> trail : trails) {
+                all.addAll(trail.get());
+            }
+            return new TrackingTimes(all);
+        } catch (Exception e) {
+            throw new IllegalStateException("reading the trails of " + phase.name + " failed", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<Message> trail(BenchHttp http, String gatewayUrl, String maHoSo) {
+        JsonNode trail = http.getJson(gatewayUrl + "/api/v1/dossiers/" + maHoSo + "/trail",
+                Map.of("X-API-Key", Sender.API_KEY));
+        List<Message> found = new ArrayList<>();
+        for (JsonNode message : trail.path("messages")) {
+            long accepted = -1;
+            long delivered = -1;
+            for (JsonNode event : message.path("history")) {
+                String state = event.path("state").asText();
+                if (state.equals("ACCEPTED")) {
+                    accepted = micros(event.path("at").asText());
+                } else if (state.equals("DELIVERED")) {
+                    delivered = micros(event.path("at").asText());
+                }
+            }
+            found.add(new Message(accepted, delivered));
+        }
+        return found;
+    }
+
+    private static long micros(String isoTime) {
+        var instant = OffsetDateTime.parse(isoTime).toInstant();
+        return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
+    }
+
+    /** Accept-to-delivered latency of every delivered message. */
+    Latencies endToEnd() {
+        Latencies latencies = new Latencies();
+        messages.stream().filter(Message::delivered)
+                .forEach(m -> latencies.add((m.deliveredMicros() - m.acceptedMicros()) * 1_000));
+        return latencies;
+    }
+
+    long delivered() {
+        return messages.stream().filter(Message::delivered).count();
+    }
+
+    long firstDeliveredMicros() {
+        return messages.stream().filter(Message::delivered).mapToLong(Message::deliveredMicros).min().orElse(-1);
+    }
+
+    long lastDeliveredMicros() {
+        return messages.stream().filter(Message::delivered).mapToLong(Message::deliveredMicros).max().orElse(-1);
+    }
+}

@@ -1,0 +1,179 @@
+package vn.lienthong.reliability;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.lienthong.support.Http;
+
+/**
+ * One gateway instance as production runs it: {@code java -Xmx512m -jar ... --spring.profiles.active=prod} on an
+ * external Artemis (ARTEMIS_URL), PostgreSQL (DATABASE_URL) and the portal (DVCQG_BASE_URL), with real client keys
+ * (the prod profile refuses the demo ones). It can be killed with -9 and started again on the same ports.
+ */
+final class GatewayProcess implements AutoCloseable {
+
+    static final String CLIENT_ID = "motcua-tinh";
+    static final String CLIENT_KEY = "motcua-" + Long.toHexString(System.nanoTime()) + "-key-0123456789";
+    static final String OPERATOR_KEY = "van-hanh-" + Long.toHexString(System.nanoTime()) + "-key-0123456789";
+    static final String UNIT = "000.00.00.H31";
+    private static final Pattern DELIVERED_EXCHANGES = Pattern.compile(
+            "^camel_exchanges_succeeded_total\\{[^}]*routeId=\"dossier-delivery\"[^}]*} ([0-9.eE+]+)$",
+            Pattern.MULTILINE);
+
+    private final String name;
+    private final Path directory;
+    private final int port;
+    private final int managementPort;
+    private final Map<String, String> environment;
+    private final List<String> extraArguments;
+    private ManagedProcess process;
+    private int starts;
+
+    private GatewayProcess(String name, Path directory, Map<String, String> environment, List<String> extraArguments) {
+        this.name = name;
+        this.directory = directory;
+        this.port = Settings.freePort();
+        this.managementPort = Settings.freePort();
+        this.environment = environment;
+        this.extraArguments = extraArguments;
+    }
+
+    /**
+     * @param artemisUrl     e.g. {@code (tcp://127.0.0.1:61616,tcp://127.0.0.1:61617)?ha=true&reconnectAttempts=-1}
+     * @param extraArguments more {@code --name=value} settings of this scenario (e.g. delivery retries)
+     */
+    static GatewayProcess create(String name, Path directory, String artemisUrl, Database database,
+                                 SimulatorProcess portal, List<String> extraArguments) {
+        Map<String, String> environment = Map.of(
+                "ARTEMIS_URL", artemisUrl,
+                "ARTEMIS_USER", ArtemisBroker.USER,
+                "ARTEMIS_PASSWORD", ArtemisBroker.PASSWORD,
+                "DATABASE_URL", database.jdbcUrl(),
+                "DATABASE_USER", Database.USER,
+                "DATABASE_PASSWORD", Database.PASSWORD,
+                "DVCQG_BASE_URL", portal.baseUrl(),
+                "DVCQG_PASSWORD", SimulatorProcess.PASSWORD);
+        return new GatewayProcess(name, directory, environment, extraArguments);
+    }
+
+    /** The HA connection URL of the issue: both brokers, reconnect forever, 200 ms .. 2 s between attempts. */
+    static String haUrl(List<ArtemisBroker> brokers) {
+        return "(" + String.join(",", brokers.stream().map(ArtemisBroker::url).toList()) + ")"
+                + "?ha=true&reconnectAttempts=-1&retryInterval=200&retryIntervalMultiplier=1.5&maxRetryInterval=2000";
+    }
+
+    static String url(ArtemisBroker broker) {
+        return broker.url()
+                + "?reconnectAttempts=-1&retryInterval=200&retryIntervalMultiplier=1.5&maxRetryInterval=2000";
+    }
+
+    void start() {
+        starts++;
+        List<String> command = new ArrayList<>(List.of(SimulatorProcess.java(), "-Xmx512m", "-jar",
+                Settings.jar().toString(),
+                "--spring.profiles.active=prod",
+                "--server.port=" + port,
+                "--server.address=127.0.0.1",
+                "--management.server.port=" + managementPort,
+                "--management.server.address=127.0.0.1",
+                "--lienthong.data-directory=" + directory.resolve(name + "-data"),
+                "--lienthong.clients.systems[0].id=" + CLIENT_ID,
+                "--lienthong.clients.systems[0].api-key=" + CLIENT_KEY,
+                "--lienthong.clients.systems[0].unit-codes[0]=" + UNIT,
+                "--lienthong.clients.systems[0].input-format=dvcqg",
+                "--lienthong.clients.systems[1].id=van-hanh",
+                "--lienthong.clients.systems[1].api-key=" + OPERATOR_KEY,
+                "--lienthong.clients.systems[1].roles[0]=operator"));
+        command.addAll(extraArguments);
+        process = ManagedProcess.start(name + (starts > 1 ? " (start " + starts + ")" : ""), command, environment,
+                Settings.projectDirectory(), directory.resolve(name + ".log"));
+    }
+
+    /** Until its health is UP (broker and database reachable, routes started). */
+    void awaitReady(Duration timeout) {
+        await(name + " to be ready").atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .failFast(process::assertAlive)
+                .ignoreExceptions()
+                .until(() -> Http.get(managementUrl() + "/actuator/health", Map.of()).status() == 200);
+    }
+
+    /** kill -9. */
+    void kill() {
+        process.kill();
+    }
+
+    void assertAlive() {
+        process.assertAlive();
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    String apiUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Messages this instance took from the delivery queue and finished (Camel's route metric). */
+    long deliveredExchanges() {
+        String metrics = Http.get(managementUrl() + "/actuator/prometheus", Map.of()).text();
+        Matcher matcher = DELIVERED_EXCHANGES.matcher(metrics);
+        long total = 0;
+        while (matcher.find()) {
+            total += (long) Double.parseDouble(matcher.group(1));
+        }
+        return total;
+    }
+
+    /** The operators' view of the dead-letter queue: {@code {"deadLetters": [{"id","kind","MaHoSo","reason",...}]}}. */
+    JsonNode deadLetters() {
+        Http.Reply reply = Http.get(apiUrl() + "/api/v1/dead-letters?limit=1000", Map.of("X-API-Key", OPERATOR_KEY));
+        if (reply.status() != 200) {
+            throw new IllegalStateException("GET /api/v1/dead-letters answered " + reply.status() + " " + reply.text());
+        }
+        return reply.json();
+    }
+
+    /** Replays every parked message (operator API), oldest first; returns how many. */
+    int replayDeadLetters() {
+        Http.Reply reply = Http.post(apiUrl() + "/api/v1/dead-letters/replay", new byte[0],
+                Map.of("X-API-Key", OPERATOR_KEY));
+        if (reply.status() != 200) {
+            throw new IllegalStateException("POST /api/v1/dead-letters/replay answered " + reply.status() + " "
+                    + reply.text());
+        }
+        return reply.json().path("replayed").asInt();
+    }
+
+    String logTail(int lines) {
+        return process == null ? "" : process.logTail(lines);
+    }
+
+    String logText() {
+        return process == null ? "" : process.logText();
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.close();
+        }
+    }
+}
