@@ -24,6 +24,9 @@ public class Acceptance {
     public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
     /** Exchange property: true when this request repeats an earlier one and must not be queued again. */
     public static final String REPEATED = "LienthongRepeated";
+    /** Exchange property: true when this request created the tracking record (withdrawn if storing fails). */
+    private static final String CREATED = "LienthongCreated";
+    private static final String SENT_AT = "LienthongSentAt";
     private static final int MAX_IDEMPOTENCY_KEY = 200;
 
     private final TrackingStore tracking;
@@ -47,7 +50,10 @@ public class Acceptance {
         String clientId = ClientGate.client(exchange).id();
         Registration registration = tracking.register(new NewMessage(UUID.randomUUID().toString(), clientId, kind,
                 maHoSo, unit, idempotencyKey));
-        exchange.setProperty(REPEATED, !registration.created());
+        // A repeat of a message the broker never confirmed is sent again under its tracking id.
+        exchange.setProperty(REPEATED, registration.queued());
+        exchange.setProperty(CREATED, registration.created());
+        exchange.setProperty(SENT_AT, tracking.clock());
 
         // Only the gateway's own headers travel with the message; HTTP request headers stay behind.
         in.removeHeaders("*", "Lienthong*");
@@ -57,10 +63,18 @@ public class Acceptance {
         in.setBody(json.writeValueAsString(in.getBody()));
     }
 
-    /** The broker did not store the message: the client gets an error, so its trail is removed. */
+    /** The broker stored the message: from now on the client's 202 stands. */
+    public void confirm(Exchange exchange) {
+        if (!Boolean.TRUE.equals(exchange.getProperty(REPEATED, Boolean.class))) {
+            tracking.accepted(exchange.getIn().getHeader(MessageHeaders.TRACKING_ID, String.class),
+                    exchange.getProperty(SENT_AT, java.time.OffsetDateTime.class));
+        }
+    }
+
+    /** The broker did not store the message: the client gets an error, so the trail this request opened is removed. */
     public void withdraw(Exchange exchange) {
         String trackingId = exchange.getIn().getHeader(MessageHeaders.TRACKING_ID, String.class);
-        if (trackingId != null && !Boolean.TRUE.equals(exchange.getProperty(REPEATED, Boolean.class))) {
+        if (trackingId != null && Boolean.TRUE.equals(exchange.getProperty(CREATED, Boolean.class))) {
             tracking.withdraw(trackingId);
         }
     }

@@ -2,6 +2,8 @@ package vn.lienthong.tracking;
 
 /** The one status model of a message, shared by the code, the database, the API and the console. */
 public enum TrackingState {
+    /** Checked and being stored: not yet confirmed by the broker (the client has no 202 yet). */
+    RECEIVED,
     /** Durably stored in the broker; the client got 202. */
     ACCEPTED,
     /** A consumer is sending it to its destination. */

@@ -17,6 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class TrackingStore {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TrackingStore.class);
+
     /** Times are shown in the province's zone: that is what operators and the portal read. */
     static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final int MAX_DETAIL = 4000;
@@ -32,14 +34,15 @@ public class TrackingStore {
     }
 
     /**
-     * Records a newly accepted message. When the client already sent the same idempotency key, nothing is written
-     * and the first message's tracking id is returned instead.
+     * Records a newly received message (state RECEIVED until the broker confirms it). When the client already sent
+     * the same idempotency key, nothing is written and the first message is returned instead: still RECEIVED means
+     * the broker never confirmed it (the gateway died or the broker failed in between), so it must be sent again.
      */
     public Registration register(NewMessage message) {
         if (message.idempotencyKey() != null) {
-            Optional<String> first = findByIdempotencyKey(message.clientId(), message.idempotencyKey());
+            Optional<Registration> first = findByIdempotencyKey(message.clientId(), message.idempotencyKey());
             if (first.isPresent()) {
-                return new Registration(first.get(), false);
+                return first.get();
             }
         }
         try {
@@ -50,16 +53,30 @@ public class TrackingStore {
                             state, attempts, accepted_at, updated_at)
                         values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""",
                         message.trackingId(), message.clientId(), message.kind(), message.maHoSo(), message.unitCode(),
-                        message.idempotencyKey(), TrackingState.ACCEPTED.name(), now, now);
-                insertEvent(message.trackingId(), TrackingState.ACCEPTED, now, null);
+                        message.idempotencyKey(), TrackingState.RECEIVED.name(), now, now);
+                insertEvent(message.trackingId(), TrackingState.RECEIVED, now, null);
             });
-            return new Registration(message.trackingId(), true);
+            return new Registration(message.trackingId(), true, false);
         } catch (DuplicateKeyException raced) {
             // Two requests with one idempotency key at the same moment: the first insert wins.
-            return findByIdempotencyKey(message.clientId(), message.idempotencyKey())
-                    .map(id -> new Registration(id, false))
-                    .orElseThrow(() -> raced);
+            return findByIdempotencyKey(message.clientId(), message.idempotencyKey()).orElseThrow(() -> raced);
         }
+    }
+
+    /**
+     * The broker confirmed the message. {@code sentAt} is when the send began: a consumer may take the message
+     * before the send returns, and the history must still read RECEIVED, ACCEPTED, DELIVERING.
+     */
+    public void accepted(String trackingId, OffsetDateTime sentAt) {
+        tx.executeWithoutResult(status -> {
+            jdbc.update("update tracked_message set state = ?, updated_at = ? where tracking_id = ? and state = ?",
+                    TrackingState.ACCEPTED.name(), now(), trackingId, TrackingState.RECEIVED.name());
+            insertEvent(trackingId, TrackingState.ACCEPTED, sentAt, null);
+        });
+    }
+
+    public OffsetDateTime clock() {
+        return now();
     }
 
     /** Removes a message whose durable storage failed: the client got an error, so no trail must remain. */
@@ -71,9 +88,15 @@ public class TrackingStore {
         tx.executeWithoutResult(status -> {
             OffsetDateTime now = now();
             String attempts = state == TrackingState.RETRYING ? ", attempts = attempts + 1" : "";
-            jdbc.update("update tracked_message set state = ?, updated_at = ?" + attempts + " where tracking_id = ?",
-                    state.name(), now, trackingId);
-            insertEvent(trackingId, state, now, detail);
+            int updated = jdbc.update("update tracked_message set state = ?, updated_at = ?" + attempts
+                    + " where tracking_id = ?", state.name(), now, trackingId);
+            if (updated == 1) {
+                insertEvent(trackingId, state, now, detail);
+            } else {
+                // A queued message without a trail (its 503 answer withdrew it, but the broker had stored it):
+                // it is still delivered; there is just nothing to record it in.
+                log.warn("message {} has no tracking record; {} not recorded", trackingId, state);
+            }
         });
     }
 
@@ -82,10 +105,14 @@ public class TrackingStore {
                               String detail) {
         tx.executeWithoutResult(status -> {
             OffsetDateTime now = now();
-            jdbc.update("""
+            int updated = jdbc.update("""
                     update tracked_message set state = ?, portal_error_code = ?, portal_message = ?, updated_at = ?
                     where tracking_id = ?""", state.name(), errorCode, truncate(portalMessage), now, trackingId);
-            insertEvent(trackingId, state, now, detail);
+            if (updated == 1) {
+                insertEvent(trackingId, state, now, detail);
+            } else {
+                log.warn("message {} has no tracking record; {} not recorded", trackingId, state);
+            }
         });
     }
 
@@ -113,13 +140,14 @@ public class TrackingStore {
         return n == null ? 0 : n;
     }
 
-    private Optional<String> findByIdempotencyKey(String clientId, String key) {
-        return jdbc.query("select tracking_id from tracked_message where client_id = ? and idempotency_key = ?",
-                (rs, row) -> rs.getString(1), clientId, key).stream().findFirst();
+    private Optional<Registration> findByIdempotencyKey(String clientId, String key) {
+        return jdbc.query("select tracking_id, state from tracked_message where client_id = ? and idempotency_key = ?",
+                (rs, row) -> new Registration(rs.getString(1), false,
+                        !TrackingState.RECEIVED.name().equals(rs.getString(2))), clientId, key).stream().findFirst();
     }
 
     private List<TrackedMessage.Event> history(String trackingId) {
-        return jdbc.query("select state, at, detail from tracking_event where tracking_id = ? order by id",
+        return jdbc.query("select state, at, detail from tracking_event where tracking_id = ? order by at, id",
                 (rs, row) -> new TrackedMessage.Event(TrackingState.valueOf(rs.getString("state")),
                         time(rs, "at"), rs.getString("detail")), trackingId);
     }
@@ -149,7 +177,10 @@ public class TrackingStore {
         return text == null || text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL);
     }
 
-    /** The tracking id to answer with, and whether this request created it (false for a repeated idempotency key). */
-    public record Registration(String trackingId, boolean created) {
+    /**
+     * The tracking id to answer with; whether this request created it (false for a repeated idempotency key); and
+     * whether the broker already confirmed it (a repeat of a confirmed message must not be queued again).
+     */
+    public record Registration(String trackingId, boolean created, boolean queued) {
     }
 }

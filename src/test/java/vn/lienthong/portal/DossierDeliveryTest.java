@@ -62,7 +62,7 @@ class DossierDeliveryTest extends GatewayTest {
         assertThat(tracking.path("kind").asText()).isEqualTo("DOSSIER");
         assertThat(tracking.path("MaHoSo").asText()).isEqualTo(maHoSo);
         assertThat(tracking.path("portalReply").path("error_code").asText()).isEqualTo("0");
-        assertThat(states(tracking)).containsExactly("ACCEPTED", "DELIVERING", "DELIVERED");
+        assertThat(states(tracking)).containsExactly("RECEIVED", "ACCEPTED", "DELIVERING", "DELIVERED");
     }
 
     @Test
@@ -194,7 +194,7 @@ class DossierDeliveryTest extends GatewayTest {
         assertThat(portal.dossier(maHoSo).path("syncCount").asInt()).isEqualTo(1);
         JsonNode tracking = api.tracking(GatewayApi.DVCQG_CLIENT_KEY, trackingId);
         assertThat(tracking.path("attempts").asInt()).isPositive();
-        assertThat(tracking.path("history").get(2).path("detail").asText()).contains("503");
+        assertThat(tracking.path("history").get(3).path("detail").asText()).contains("503");
     }
 
     @Test

@@ -66,6 +66,12 @@ class TrackingStorageTest {
         String second = UUID.randomUUID().toString();
         store.register(new NewMessage(second, "demo", "PROGRESS", maHoSo, "000.00.00.H31", null));
 
+        assertThat(store.find(first).orElseThrow().state()).isEqualTo(TrackingState.RECEIVED);
+        assertThat(store.register(new NewMessage(UUID.randomUUID().toString(), "demo", "DOSSIER", maHoSo,
+                "000.00.00.H31", "key-1")).queued()).as("not confirmed by the broker yet: send it again").isFalse();
+        store.accepted(first, store.clock());
+        assertThat(store.register(new NewMessage(UUID.randomUUID().toString(), "demo", "DOSSIER", maHoSo,
+                "000.00.00.H31", "key-1")).queued()).isTrue();
         store.transition(first, TrackingState.DELIVERING, null);
         store.transition(first, TrackingState.RETRYING, "retry 1: portal answered HTTP 503");
         store.portalReplied(first, TrackingState.DELIVERED, "0", "Đồng bộ thành công", null);
@@ -75,7 +81,8 @@ class TrackingStorageTest {
         assertThat(message.attempts()).isEqualTo(1);
         assertThat(message.portalMessage()).isEqualTo("Đồng bộ thành công");
         assertThat(message.history()).extracting(TrackedMessage.Event::state).containsExactly(
-                TrackingState.ACCEPTED, TrackingState.DELIVERING, TrackingState.RETRYING, TrackingState.DELIVERED);
+                TrackingState.RECEIVED, TrackingState.ACCEPTED, TrackingState.DELIVERING, TrackingState.RETRYING,
+                TrackingState.DELIVERED);
         assertThat(message.acceptedAt().getOffset().getTotalSeconds()).isEqualTo(7 * 3600);
         List<TrackedMessage> trail = store.trail(maHoSo);
         assertThat(trail).extracting(TrackedMessage::trackingId).containsExactly(first, second);
@@ -91,5 +98,7 @@ class TrackingStorageTest {
 
         store.withdraw(second);
         assertThat(store.find(second)).isEmpty();
+        store.transition(second, TrackingState.DELIVERING, "a queued message whose trail was withdrawn");
+        assertThat(store.find(second)).as("no event without its message").isEmpty();
     }
 }
