@@ -36,7 +36,7 @@ public class DeadLetters {
         String reason = (cause == null ? "unknown failure" : cause.getMessage())
                 + (retries == 0 ? "" : " (after " + retries + " retries)");
         exchange.getIn().setHeader(MessageHeaders.DEAD_LETTER_REASON, reason);
-        tracking.transition(trackingId, TrackingState.DEAD_LETTERED, reason);
+        tracking.transition(trackingId, DeliveryTrail.takeStart(exchange), TrackingState.DEAD_LETTERED, reason);
     }
 
     private static boolean isStopping(Exchange exchange) {

@@ -11,6 +11,7 @@ import org.springframework.transaction.TransactionException;
 import vn.lienthong.portal.PortalRejectedException;
 import vn.lienthong.portal.PortalReply;
 import vn.lienthong.tracking.TrackingState;
+import vn.lienthong.tracking.TrackingStore.DeliveryStart;
 import vn.lienthong.tracking.TrackingStore;
 
 /**
@@ -26,6 +27,7 @@ public class DeliveryTrail implements Processor {
     public static final String REPLY = "LienthongReply";
     /** Exchange property with a line for the tracking history (e.g. "already existed: sent as an update"). */
     public static final String DETAIL = "LienthongDetail";
+    private static final String START = "LienthongDeliveryStart";
 
     private final TrackingStore tracking;
 
@@ -33,28 +35,37 @@ public class DeliveryTrail implements Processor {
         this.tracking = tracking;
     }
 
+    /**
+     * A delivery attempt begins. It is written with the attempt's outcome, in the same transaction: DELIVERING
+     * shows in the history with its own time, and a message costs one commit on the way out, not two.
+     */
     public void delivering(Exchange exchange) {
         Integer redelivered = exchange.getIn().getHeader("JMSXDeliveryCount", Integer.class);
         String detail = redelivered != null && redelivered > 1
                 ? "taken from the queue again (delivery " + redelivered + " by the broker)" : null;
-        tracking.transition(trackingId(exchange), TrackingState.DELIVERING, detail);
+        exchange.setProperty(START, new DeliveryStart(tracking.clock(), detail));
+    }
+
+    /** The start of this delivery attempt, once: the first state written after it carries it. */
+    public static DeliveryStart takeStart(Exchange exchange) {
+        return exchange.removeProperty(START) instanceof DeliveryStart start ? start : null;
     }
 
     public void delivered(Exchange exchange) {
         PortalReply reply = exchange.getProperty(REPLY, PortalReply.class);
         if (reply == null) {
-            tracking.transition(trackingId(exchange), TrackingState.DELIVERED, null);
+            tracking.transition(trackingId(exchange), takeStart(exchange), TrackingState.DELIVERED, null);
         } else {
-            tracking.portalReplied(trackingId(exchange), TrackingState.DELIVERED, reply.errorCode(), reply.message(),
-                    exchange.getProperty(DETAIL, String.class));
+            tracking.portalReplied(trackingId(exchange), takeStart(exchange), TrackingState.DELIVERED,
+                    reply.errorCode(), reply.message(), exchange.getProperty(DETAIL, String.class));
         }
     }
 
     public void rejected(Exchange exchange) {
         PortalRejectedException rejection = exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
                 PortalRejectedException.class);
-        tracking.portalReplied(trackingId(exchange), TrackingState.REJECTED_BY_PORTAL, rejection.errorCode(),
-                rejection.portalMessage(), rejection.getMessage());
+        tracking.portalReplied(trackingId(exchange), takeStart(exchange), TrackingState.REJECTED_BY_PORTAL,
+                rejection.errorCode(), rejection.portalMessage(), rejection.getMessage());
     }
 
     /**
@@ -66,7 +77,8 @@ public class DeliveryTrail implements Processor {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Integer attempt = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
         try {
-            tracking.transition(trackingId(exchange), TrackingState.RETRYING,
+            DeliveryStart start = takeStart(exchange);
+            tracking.transition(trackingId(exchange), start, TrackingState.RETRYING,
                     "retry " + attempt + ": " + (cause == null ? "unknown failure" : cause.getMessage()));
         } catch (DataAccessException | TransactionException storageDown) {
             log.warn("could not record retry {} of {}: {}", attempt, trackingId(exchange), storageDown.toString());

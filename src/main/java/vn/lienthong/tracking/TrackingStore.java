@@ -26,6 +26,7 @@ public class TrackingStore {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final BoundedCache<String, String> unitsOfDossiers = new BoundedCache<>(100_000);
 
     public TrackingStore(JdbcTemplate jdbc, TransactionTemplate tx) {
         this.jdbc = jdbc;
@@ -56,6 +57,9 @@ public class TrackingStore {
                         message.idempotencyKey(), TrackingState.RECEIVED.name(), now, now);
                 insertEvent(message.trackingId(), TrackingState.RECEIVED, now, null);
             });
+            if ("DOSSIER".equals(message.kind()) && message.maHoSo() != null && message.unitCode() != null) {
+                unitsOfDossiers.put(message.maHoSo(), message.unitCode());
+            }
             return new Registration(message.trackingId(), true, false);
         } catch (DuplicateKeyException raced) {
             // Two requests with one idempotency key at the same moment: the first insert wins.
@@ -85,8 +89,17 @@ public class TrackingStore {
     }
 
     public void transition(String trackingId, TrackingState state, String detail) {
+        transition(trackingId, null, state, detail);
+    }
+
+    /**
+     * A state change during delivery. {@code delivering} (when not null) is the start of this delivery attempt,
+     * recorded as a DELIVERING event in the same transaction: a delivery costs one commit, not two.
+     */
+    public void transition(String trackingId, DeliveryStart delivering, TrackingState state, String detail) {
         tx.executeWithoutResult(status -> {
             OffsetDateTime now = now();
+            recordStart(trackingId, delivering);
             String attempts = state == TrackingState.RETRYING ? ", attempts = attempts + 1" : "";
             int updated = jdbc.update("update tracked_message set state = ?, updated_at = ?" + attempts
                     + " where tracking_id = ?", state.name(), now, trackingId);
@@ -101,10 +114,11 @@ public class TrackingStore {
     }
 
     /** A final answer from the portal: the state and what the portal said. */
-    public void portalReplied(String trackingId, TrackingState state, String errorCode, String portalMessage,
-                              String detail) {
+    public void portalReplied(String trackingId, DeliveryStart delivering, TrackingState state, String errorCode,
+                              String portalMessage, String detail) {
         tx.executeWithoutResult(status -> {
             OffsetDateTime now = now();
+            recordStart(trackingId, delivering);
             int updated = jdbc.update("""
                     update tracked_message set state = ?, portal_error_code = ?, portal_message = ?, updated_at = ?
                     where tracking_id = ?""", state.name(), errorCode, truncate(portalMessage), now, trackingId);
@@ -128,11 +142,17 @@ public class TrackingStore {
                 (rs, row) -> message(rs, history(rs.getString("tracking_id"))), maHoSo);
     }
 
-    /** The unit a dossier was accepted for, to address its progress. */
+    /** The unit a dossier was accepted for, to address its progress (remembered: it is asked for every progress). */
     public Optional<String> unitOfDossier(String maHoSo) {
-        return jdbc.query("""
+        String known = unitsOfDossiers.get(maHoSo);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> unit = jdbc.query("""
                 select unit_code from tracked_message where ma_ho_so = ? and kind = 'DOSSIER'
                 order by accepted_at desc""", (rs, row) -> rs.getString(1), maHoSo).stream().findFirst();
+        unit.ifPresent(u -> unitsOfDossiers.put(maHoSo, u));
+        return unit;
     }
 
     public long count(TrackingState state) {
@@ -159,6 +179,15 @@ public class TrackingStore {
                 time(rs, "accepted_at"), history);
     }
 
+    private void recordStart(String trackingId, DeliveryStart delivering) {
+        if (delivering != null) {
+            jdbc.update("""
+                    insert into tracking_event (tracking_id, state, at, detail)
+                    select tracking_id, ?, ?, ? from tracked_message where tracking_id = ?""",
+                    TrackingState.DELIVERING.name(), delivering.at(), truncate(delivering.detail()), trackingId);
+        }
+    }
+
     private void insertEvent(String trackingId, TrackingState state, OffsetDateTime at, String detail) {
         jdbc.update("insert into tracking_event (tracking_id, state, at, detail) values (?, ?, ?, ?)",
                 trackingId, state.name(), at, truncate(detail));
@@ -175,6 +204,10 @@ public class TrackingStore {
 
     private static String truncate(String text) {
         return text == null || text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL);
+    }
+
+    /** When a delivery attempt began, and why it is worth a note (e.g. "taken from the queue again"). */
+    public record DeliveryStart(OffsetDateTime at, String detail) {
     }
 
     /**

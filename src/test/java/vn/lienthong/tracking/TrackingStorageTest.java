@@ -72,9 +72,10 @@ class TrackingStorageTest {
         store.accepted(first, store.clock());
         assertThat(store.register(new NewMessage(UUID.randomUUID().toString(), "demo", "DOSSIER", maHoSo,
                 "000.00.00.H31", "key-1")).queued()).isTrue();
-        store.transition(first, TrackingState.DELIVERING, null);
-        store.transition(first, TrackingState.RETRYING, "retry 1: portal answered HTTP 503");
-        store.portalReplied(first, TrackingState.DELIVERED, "0", "Đồng bộ thành công", null);
+        store.transition(first, new TrackingStore.DeliveryStart(store.clock(), null), TrackingState.RETRYING,
+                "retry 1: portal answered HTTP 503");
+        store.portalReplied(first, new TrackingStore.DeliveryStart(store.clock(), null), TrackingState.DELIVERED, "0",
+                "Đồng bộ thành công", null);
 
         TrackedMessage message = store.find(first).orElseThrow();
         assertThat(message.state()).isEqualTo(TrackingState.DELIVERED);
@@ -82,7 +83,7 @@ class TrackingStorageTest {
         assertThat(message.portalMessage()).isEqualTo("Đồng bộ thành công");
         assertThat(message.history()).extracting(TrackedMessage.Event::state).containsExactly(
                 TrackingState.RECEIVED, TrackingState.ACCEPTED, TrackingState.DELIVERING, TrackingState.RETRYING,
-                TrackingState.DELIVERED);
+                TrackingState.DELIVERING, TrackingState.DELIVERED);
         assertThat(message.acceptedAt().getOffset().getTotalSeconds()).isEqualTo(7 * 3600);
         List<TrackedMessage> trail = store.trail(maHoSo);
         assertThat(trail).extracting(TrackedMessage::trackingId).containsExactly(first, second);
@@ -98,7 +99,8 @@ class TrackingStorageTest {
 
         store.withdraw(second);
         assertThat(store.find(second)).isEmpty();
-        store.transition(second, TrackingState.DELIVERING, "a queued message whose trail was withdrawn");
+        store.transition(second, new TrackingStore.DeliveryStart(store.clock(), null), TrackingState.DELIVERED,
+                "a queued message whose trail was withdrawn");
         assertThat(store.find(second)).as("no event without its message").isEmpty();
     }
 }
