@@ -1,5 +1,7 @@
 package vn.lienthong.broker;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,9 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                 broker (empty: in-VM only). Keep it on 127.0.0.1.
  * @param maxDeliveryAttempts      broker-side safety net: a message redelivered this often (e.g. the gateway kept
  *                                 crashing on it) moves to the {@code DLQ} address
+ * @param journalBufferTimeout     how long the journal gathers writes before one disk sync. Artemis's uncalibrated
+ *                                 default is 3.3 ms; {@code artemis create} measured about 5,400 syncs/s on this kind
+ *                                 of disk (about 185 us each), and 200 us brought a durable send from 3.5 to 1.4 ms
  */
 @ConfigurationProperties(prefix = "lienthong.broker")
 public record BrokerProperties(
         @DefaultValue("tcp://127.0.0.1:61616") String tcpAcceptor,
-        @DefaultValue("20") int maxDeliveryAttempts) {
+        @DefaultValue("20") int maxDeliveryAttempts,
+        @DefaultValue("200us") Duration journalBufferTimeout) {
 }

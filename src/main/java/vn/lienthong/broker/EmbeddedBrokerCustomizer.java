@@ -24,6 +24,7 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
     public void customize(org.apache.activemq.artemis.core.config.Configuration configuration) {
         configuration.setJMXManagementEnabled(true);
         configuration.setJournalType(org.apache.activemq.artemis.core.server.JournalType.NIO);
+        configuration.setJournalBufferTimeout_NIO((int) properties.journalBufferTimeout().toNanos());
         if (properties.tcpAcceptor() != null && !properties.tcpAcceptor().isBlank()) {
             try {
                 configuration.addAcceptorConfiguration("tcp", properties.tcpAcceptor());

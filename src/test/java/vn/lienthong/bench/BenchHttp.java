@@ -13,7 +13,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** HTTP/1.1 over real sockets with kept-alive connections, as a provincial system calls the gateway. */
+/**
+ * The benchmark's reads and switches (actuator, simulator, trails) over java.net.http; the load itself goes through
+ * {@link KeepAliveConnection}.
+ */
 final class BenchHttp {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -38,14 +41,6 @@ final class BenchHttp {
     }
 
     /** Throws IOException when the request did not get an answer (refused, reset, timed out). */
-    Reply post(String url, byte[] body, Map<String, String> headers) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
-        return send(request);
-    }
-
     Reply get(String url, Map<String, String> headers) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
         headers.forEach(request::header);

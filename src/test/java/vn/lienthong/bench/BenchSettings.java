@@ -38,7 +38,7 @@ record BenchSettings(int dossiers, int progress, int clients, int warmupDossiers
                 number("bench.dossiers", 1500),
                 number("bench.progress", 4),
                 number("bench.clients", 8),
-                number("bench.warmupDossiers", 200),
+                number("bench.warmupDossiers", 400),
                 number("bench.pacedRate", 300),
                 number("bench.pacedSeconds", 15),
                 number("bench.drainMessages", 3000),

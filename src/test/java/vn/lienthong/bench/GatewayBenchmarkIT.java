@@ -1,6 +1,6 @@
 package vn.lienthong.bench;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +13,6 @@ class GatewayBenchmarkIT {
     @Test
     void everyAcceptedMessageArrivesInOrderAndTheFiguresArePrinted() throws Exception {
         BenchReport report = new GatewayBenchmark(BenchSettings.fromSystemProperties()).run();
-        assertEquals(true, report.correct(), "messages were lost or reordered: see the table above");
+        assertTrue(report.correct(), "messages were lost or reordered: see the table above");
     }
 }
