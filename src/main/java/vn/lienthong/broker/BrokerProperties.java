@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tcpAcceptor              URL of a TCP acceptor so that tools and other processes can reach the embedded
  *                                 broker (empty: in-VM only). Keep it on 127.0.0.1.
  * @param maxDeliveryAttempts      broker-side safety net: a message redelivered this often (e.g. the gateway kept
- *                                 crashing on it) moves to the {@code DLQ} address
+ *                                 crashing on it) moves to the gateway's dead-letter queue
  * @param journalBufferTimeout     how long the journal gathers writes before one disk sync. Artemis's uncalibrated
  *                                 default is 3.3 ms; {@code artemis create} measured about 5,400 syncs/s on this kind
  *                                 of disk (about 185 us each), and 200 us brought a durable send from 3.5 to 1.4 ms

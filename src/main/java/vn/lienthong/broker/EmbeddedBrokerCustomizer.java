@@ -2,6 +2,7 @@ package vn.lienthong.broker;
 
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.stereotype.Component;
@@ -15,9 +16,13 @@ import org.springframework.stereotype.Component;
 public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer {
 
     private final BrokerProperties properties;
+    private final String deadLetterQueue;
 
-    public EmbeddedBrokerCustomizer(BrokerProperties properties) {
+    /** The broker's own dead letters go where operators look: the gateway's dead-letter queue (GET /dead-letters). */
+    public EmbeddedBrokerCustomizer(BrokerProperties properties,
+                                    @Value("${lienthong.queues.dossier-dead-letter}") String deadLetterQueue) {
         this.properties = properties;
+        this.deadLetterQueue = deadLetterQueue;
     }
 
     @Override
@@ -33,7 +38,7 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
             }
         }
         AddressSettings settings = new AddressSettings()
-                .setDeadLetterAddress(SimpleString.of("DLQ"))
+                .setDeadLetterAddress(SimpleString.of(deadLetterQueue))
                 .setMaxDeliveryAttempts(properties.maxDeliveryAttempts())
                 .setAutoCreateDeadLetterResources(true);
         configuration.addAddressSetting("#", settings);

@@ -18,12 +18,12 @@ import vn.lienthong.support.Http;
 
 /**
  * Reproduction (not a scenario; run it with {@code ./mvnw -Preliability verify -Dit.test=AcceptedButNeverQueuedRepro}):
- * a 202 for a message that never reaches the broker. Acceptance commits the tracking row with the client's
- * Idempotency-Key BEFORE the broker confirmed the message; a gateway that dies in between leaves the row ACCEPTED and
- * the queue without the message. The client, having got no answer, retries with the same key, as it should: the
- * gateway answers 202 "Idempotent-Replayed" and nothing is ever delivered. GatewayCrashIT meets this by chance in
- * most runs; here it is made certain by killing the broker first, so that the first request waits for it (the
- * client reconnects forever) with its tracking row already committed.
+ * a 202 for a message that never reached the broker. Acceptance used to commit the tracking row with the client's
+ * Idempotency-Key before the broker confirmed the message; a gateway that died in between left the row ACCEPTED and the
+ * queue without the message, and the client's retry with the same key was answered 202 "Idempotent-Replayed" for a
+ * message that was never delivered (GatewayCrashIT met it in every run). Fixed in 5c016ec (the row stays RECEIVED
+ * until the broker confirms; a repeated key re-sends an unconfirmed message); this test makes the situation certain
+ * by killing the broker first, so that the first request waits for it with its tracking row already committed.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AcceptedButNeverQueuedRepro {

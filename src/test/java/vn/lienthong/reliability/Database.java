@@ -93,7 +93,7 @@ final class Database implements AutoCloseable {
         return states;
     }
 
-    /** Tracked messages not in one of the given states: tracking id, kind, MaHoSo, state. */
+    /** Tracked messages not in one of the given states: tracking id, kind, MaHoSo, state, its history. */
     List<String> trackedNotIn(List<String> finalStates, int limit) {
         List<String> rows = new java.util.ArrayList<>();
         query("select tracking_id, kind, ma_ho_so, state from tracked_message order by accepted_at", rs -> {
@@ -101,7 +101,16 @@ final class Database implements AutoCloseable {
                 rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4));
             }
         });
-        return rows;
+        List<String> described = new java.util.ArrayList<>();
+        for (String row : rows) {
+            StringBuilder history = new StringBuilder(row).append(" history:");
+            String trackingId = row.substring(0, row.indexOf(' '));
+            query("select state, at, detail from tracking_event where tracking_id = '" + trackingId + "' order by id",
+                    rs -> history.append(" [").append(rs.getString(1)).append(' ')
+                    .append(rs.getString(2)).append(rs.getString(3) == null ? "" : " " + rs.getString(3)).append(']'));
+            described.add(history.toString());
+        }
+        return described;
     }
 
     /** The state of the message a client registered with this idempotency key, if any. */
@@ -119,6 +128,18 @@ final class Database implements AutoCloseable {
                 rs -> times.put(rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant()
                         .toEpochMilli()));
         return times;
+    }
+
+    /** Every message about one dossier, oldest first, each with its history: what the trail says happened. */
+    List<String> trail(String maHoSo) {
+        List<String> messages = new java.util.ArrayList<>();
+        query("select m.tracking_id, m.kind, m.state, e.state, e.at, e.detail from tracked_message m "
+                + "join tracking_event e on e.tracking_id = m.tracking_id where m.ma_ho_so = '"
+                + maHoSo.replace("'", "''") + "' order by m.accepted_at, m.tracking_id, e.id", rs -> messages.add(
+                rs.getString(1).substring(0, 8) + " " + rs.getString(2) + " (now " + rs.getString(3) + "): "
+                        + rs.getString(4) + " " + rs.getString(5)
+                        + (rs.getString(6) == null ? "" : " " + rs.getString(6))));
+        return messages;
     }
 
     private void query(String sql, RowHandler handler) {

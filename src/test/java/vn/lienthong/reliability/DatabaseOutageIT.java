@@ -27,7 +27,7 @@ class DatabaseOutageIT {
     private static final double STOP_AT = Settings.decimal("db.stopAt", 0.3);
     private static final Duration OUTAGE = Settings.seconds("db.downSeconds", 20);
     private static final Duration DRAIN_TIMEOUT = Settings.seconds("db.drainTimeoutSeconds", 240);
-    private static final Duration STALL_TIMEOUT = Settings.seconds("db.stallTimeoutSeconds", 90);
+    private static final Duration STALL_TIMEOUT = Settings.seconds("db.stallTimeoutSeconds", 60);
 
     private static Stack stack;
 
@@ -64,7 +64,7 @@ class DatabaseOutageIT {
 
                 List<Load.Accepted> accepted = load.accepted();
                 Deliveries.Report report = Deliveries.awaitAll(stack.portal, accepted, DRAIN_TIMEOUT, STALL_TIMEOUT);
-                long drainedAt = System.currentTimeMillis();
+                long drainedAt = sampler.lastIncreaseAt(System.currentTimeMillis());
                 Map<String, Long> notDelivered = TrackingCheck.awaitState(stack.database, TrackingCheck.ids(accepted),
                         "DELIVERED", report.complete() ? Duration.ofSeconds(60) : Duration.ofSeconds(3));
                 long accepted202DuringOutage = accepted.stream()
@@ -88,6 +88,7 @@ class DatabaseOutageIT {
                         .put("trail_rows_without_202", TrackingCheck.rowsWithoutA202(stack.database,
                                 TrackingCheck.ids(accepted)))
                         .print();
+                stack.explain(report);
 
                 SoftAssertions softly = new SoftAssertions();
                 softly.assertThat(load.gaveUp()).as("messages the client could not get accepted").isEmpty();

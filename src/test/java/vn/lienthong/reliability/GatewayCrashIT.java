@@ -64,7 +64,7 @@ class GatewayCrashIT {
 
                 List<Load.Accepted> accepted = load.accepted();
                 Deliveries.Report report = Deliveries.awaitAll(stack.portal, accepted, DRAIN_TIMEOUT, STALL_TIMEOUT);
-                long drainedAt = System.currentTimeMillis();
+                long drainedAt = sampler.lastIncreaseAt(System.currentTimeMillis());
                 Map<String, Long> notDelivered = TrackingCheck.awaitState(stack.database, TrackingCheck.ids(accepted),
                         "DELIVERED", report.complete() ? Duration.ofSeconds(60) : Duration.ofSeconds(3));
                 long acceptedDossiers = accepted.stream().filter(a -> a.step() == 0).count();
@@ -83,6 +83,7 @@ class GatewayCrashIT {
                         .put("trail_rows_without_202", TrackingCheck.rowsWithoutA202(stack.database,
                                 TrackingCheck.ids(accepted)))
                         .print();
+                stack.explain(report);
 
                 SoftAssertions softly = new SoftAssertions();
                 softly.assertThat(load.gaveUp()).as("messages the client could not get accepted").isEmpty();

@@ -29,6 +29,9 @@ final class GatewayProcess implements AutoCloseable {
             "^camel_exchanges_succeeded_total\\{[^}]*routeId=\"dossier-delivery\"[^}]*} ([0-9.eE+]+)$",
             Pattern.MULTILINE);
 
+    private static final String RECONNECT = "reconnectAttempts=-1&retryInterval=200&retryIntervalMultiplier=1.5"
+            + "&maxRetryInterval=2000" + Settings.text("artemisUrlOptions", "").replaceFirst("^(?=.)", "&");
+
     private final String name;
     private final Path directory;
     private final int port;
@@ -65,15 +68,17 @@ final class GatewayProcess implements AutoCloseable {
         return new GatewayProcess(name, directory, environment, extraArguments);
     }
 
-    /** The HA connection URL of the issue: both brokers, reconnect forever, 200 ms .. 2 s between attempts. */
+    /**
+     * The HA connection URL of the issue: both brokers, reconnect forever, 200 ms .. 2 s between attempts; more
+     * options with {@code -Dreliability.artemisUrlOptions} (e.g. {@code consumerWindowSize=0}).
+     */
     static String haUrl(List<ArtemisBroker> brokers) {
-        return "(" + String.join(",", brokers.stream().map(ArtemisBroker::url).toList()) + ")"
-                + "?ha=true&reconnectAttempts=-1&retryInterval=200&retryIntervalMultiplier=1.5&maxRetryInterval=2000";
+        return "(" + String.join(",", brokers.stream().map(ArtemisBroker::url).toList()) + ")?ha=true&" + RECONNECT;
     }
 
+    /** One broker, reconnecting forever when it is gone. */
     static String url(ArtemisBroker broker) {
-        return broker.url()
-                + "?reconnectAttempts=-1&retryInterval=200&retryIntervalMultiplier=1.5&maxRetryInterval=2000";
+        return broker.url() + "?" + RECONNECT;
     }
 
     void start() {
@@ -149,17 +154,6 @@ final class GatewayProcess implements AutoCloseable {
             throw new IllegalStateException("GET /api/v1/dead-letters answered " + reply.status() + " " + reply.text());
         }
         return reply.json();
-    }
-
-    /** Replays every parked message (operator API), oldest first; returns how many. */
-    int replayDeadLetters() {
-        Http.Reply reply = Http.post(apiUrl() + "/api/v1/dead-letters/replay", new byte[0],
-                Map.of("X-API-Key", OPERATOR_KEY));
-        if (reply.status() != 200) {
-            throw new IllegalStateException("POST /api/v1/dead-letters/replay answered " + reply.status() + " "
-                    + reply.text());
-        }
-        return reply.json().path("replayed").asInt();
     }
 
     String logTail(int lines) {

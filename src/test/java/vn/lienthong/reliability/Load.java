@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -291,10 +290,6 @@ final class Load {
         return longest;
     }
 
-    long firstAcceptedAt() {
-        return accepted.stream().mapToLong(Accepted::acceptedAtMillis).min().orElse(0);
-    }
-
     long lastAcceptedAt() {
         return accepted.stream().mapToLong(Accepted::acceptedAtMillis).max().orElse(0);
     }
@@ -302,9 +297,5 @@ final class Load {
     String summary() {
         return "tried " + tried() + " of " + messagesPlanned() + ", accepted " + acceptedCount() + ", answers "
                 + answers() + (gaveUp.isEmpty() ? "" : ", gave up " + gaveUp().subList(0, Math.min(5, gaveUp.size())));
-    }
-
-    static Comparator<Accepted> inOrder() {
-        return Comparator.comparing(Accepted::maHoSo).thenComparingInt(Accepted::step);
     }
 }

@@ -105,6 +105,7 @@ class PoisonMessageIT {
                         .put("portal_refusals", stack.portal.stats().path("rejectedByFault").asLong())
                         .put("answers", load.answers())
                         .print();
+                stack.explain(report);
 
                 SoftAssertions softly = new SoftAssertions();
                 softly.assertThat(report.lost()).as("accepted messages the portal never received (trail: %s)",

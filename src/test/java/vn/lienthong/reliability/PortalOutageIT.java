@@ -89,7 +89,7 @@ class PortalOutageIT {
                 List<Load.Accepted> accepted = load.accepted();
                 Deliveries.Report report = Deliveries.awaitAll(portal, accepted, DRAIN_TIMEOUT,
                         Duration.ofMillis(MAXIMUM_REDELIVERY_DELAY_MS).plusSeconds(30));
-                long drainedAt = System.currentTimeMillis();
+                long drainedAt = sampler.lastIncreaseAt(System.currentTimeMillis());
                 Map<String, Long> notDelivered = TrackingCheck.awaitState(stack.database, TrackingCheck.ids(accepted),
                         "DELIVERED", report.complete() ? Duration.ofSeconds(60) : Duration.ofSeconds(3));
                 long bound = CONSUMERS * 2L * (attemptsWithin(OUTAGE) + 1);
@@ -112,6 +112,7 @@ class PortalOutageIT {
                         .put("maximum_redeliveries", MAXIMUM_REDELIVERIES)
                         .put("answers", load.answers())
                         .print();
+                stack.explain(report);
 
                 SoftAssertions softly = new SoftAssertions();
                 softly.assertThat(load.gaveUp()).as("messages the client could not get accepted").isEmpty();

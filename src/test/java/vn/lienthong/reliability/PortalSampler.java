@@ -104,14 +104,23 @@ final class PortalSampler implements AutoCloseable {
         return found;
     }
 
-    /** When the portal first had at least this many items; -1 if never yet. */
-    long reachedAt(long received) {
+    /**
+     * When the portal last received something new, up to the time: the end of a drain, even when some messages
+     * never come (the wait for them is not counted).
+     */
+    long lastIncreaseAt(long toMillis) {
+        long last = -1;
+        Sample previous = null;
         for (Sample sample : samples()) {
-            if (sample.received() >= received) {
-                return sample.atMillis();
+            if (sample.atMillis() > toMillis) {
+                break;
             }
+            if (previous == null || sample.received() > previous.received()) {
+                last = sample.atMillis();
+            }
+            previous = sample;
         }
-        return -1;
+        return last;
     }
 
     @Override

@@ -28,6 +28,11 @@ final class Settings {
         return value == null || value.isBlank() ? fallback : Double.parseDouble(value.trim());
     }
 
+    static String text(String name, String fallback) {
+        String value = System.getProperty("reliability." + name);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
     static Duration seconds(String name, int fallback) {
         return Duration.ofSeconds(integer(name, fallback));
     }

@@ -58,12 +58,6 @@ final class SimulatorProcess implements AutoCloseable {
         return Http.get(baseUrl + "/stats", Map.of()).json();
     }
 
-    /** Dossiers plus progress items stored: what the portal has received so far (duplicates included). */
-    long receivedItems() {
-        JsonNode stats = stats();
-        return stats.path("dossiers").asLong() + stats.path("progressItems").asLong();
-    }
-
     /** Every call the portal got (login and integration), whatever it answered. */
     long requests() {
         long total = 0;

@@ -132,17 +132,43 @@ final class Stack implements AutoCloseable {
         }
     }
 
+    /** Prints the trail of the first dossiers that lost a message or got one out of order. */
+    void explain(Deliveries.Report report) {
+        java.util.Set<String> dossiers = new java.util.LinkedHashSet<>();
+        report.orderViolations().forEach(v -> dossiers.add(v.substring(0, v.indexOf(' '))));
+        report.lost().forEach(l -> dossiers.add(l.substring(0, l.indexOf('#'))));
+        dossiers.stream().limit(4).forEach(maHoSo -> {
+            System.out.println("[reliability] trail of " + maHoSo + ":");
+            database.trail(maHoSo).forEach(line -> System.out.println("    " + line));
+        });
+    }
+
     /** What to look at when a scenario fails: tracking states and the end of every log. */
     String diagnostics() {
         StringBuilder text = new StringBuilder("---- diagnostics of " + scenario + " (" + directory + ")\n");
         try {
             if (database != null) {
                 text.append("tracking states: ").append(database.trackingStates()).append('\n');
-                text.append("not delivered: ").append(database.trackedNotIn(List.of("DELIVERED"), 20)).append('\n');
+                database.trackedNotIn(List.of("DELIVERED"), 20)
+                        .forEach(row -> text.append("not delivered: ").append(row).append('\n'));
             }
         } catch (RuntimeException e) {
             text.append("tracking states unavailable: ").append(e.getMessage()).append('\n');
         }
+        gateways.stream().filter(GatewayProcess::isAlive).findFirst().ifPresent(gateway -> {
+            try {
+                int shown = 0;
+                for (com.fasterxml.jackson.databind.JsonNode letter : gateway.deadLetters().path("deadLetters")) {
+                    if (shown++ < 10) {
+                        text.append("dead letter: ").append(letter.path("kind").asText()).append(' ')
+                                .append(letter.path("MaHoSo").asText()).append(": ")
+                                .append(letter.path("reason").asText()).append('\n');
+                    }
+                }
+            } catch (RuntimeException e) {
+                text.append("dead letters unavailable: ").append(e.getMessage()).append('\n');
+            }
+        });
         for (GatewayProcess gateway : gateways) {
             text.append("---- ").append(gateway.name()).append('\n').append(gateway.logTail(40)).append('\n');
         }

@@ -66,7 +66,7 @@ class TwoGatewaysIT {
 
                 List<Load.Accepted> accepted = load.accepted();
                 Deliveries.Report report = Deliveries.awaitAll(stack.portal, accepted, DRAIN_TIMEOUT, STALL_TIMEOUT);
-                long drainedAt = System.currentTimeMillis();
+                long drainedAt = sampler.lastIncreaseAt(System.currentTimeMillis());
                 Map<String, Long> notDelivered = TrackingCheck.awaitState(stack.database, TrackingCheck.ids(accepted),
                         "DELIVERED", report.complete() ? Duration.ofSeconds(60) : Duration.ofSeconds(3));
                 long secondDelivered = second.deliveredExchanges();
@@ -89,6 +89,7 @@ class TwoGatewaysIT {
                         .put("trail_rows_without_202", TrackingCheck.rowsWithoutA202(stack.database,
                                 TrackingCheck.ids(accepted)))
                         .print();
+                stack.explain(report);
 
                 SoftAssertions softly = new SoftAssertions();
                 softly.assertThat(firstDelivered)

@@ -28,13 +28,9 @@ import vn.lienthong.support.Http;
  * in the delivery queue whose tracking row does not exist must not hold up its dossier. A failover can leave one: the
  * broker stored the message, but Artemis "unblocked" the gateway's send with an exception, so the gateway answered
  * 503 and withdrew the tracking row. The client then sends the dossier again (same MaHoSo: same message group).
- *
- * <p>Today this passes, by accident: the foreign-key failure on the tracking update has a PSQLException at the bottom
- * of its cause chain, which Camel matches against the catch-all {@code java.lang.Exception} clause (not the transient
- * DataAccessException one); parking fails on the same foreign key, the transaction rolls back, the broker redelivers
- * at once, 20 times, then moves the message to its own DLQ address (which /api/v1/dead-letters does not show). Once
- * database failures really are retried as transient, each of those 20 deliveries would wait out the whole backoff
- * schedule (about 5 minutes with the defaults), holding up the dossier for well over an hour: then this test fails.
+ * Before 5c016ec delivery failed on the tracking foreign key, parking failed too, and only the (then wrong)
+ * classification of that failure kept the dossier from waiting for the whole retry schedule 20 times over; since
+ * 5c016ec such a message is delivered without a trail.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class UntrackedQueuedMessageRepro {
