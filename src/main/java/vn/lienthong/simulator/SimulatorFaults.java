@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The faults a simulator currently injects into its protocol calls (never into its admin calls), replaced as a whole
  * at runtime: {@code down} answers 503, an {@code errorRate} fraction answers 500, {@code latency} delays every answer.
- * Shared by the axis and e-office simulators; the DVCQG simulator has the same three plus its own patterns.
+ * Shared by the simulators; the DVCQG simulator adds its own patterns (DvcqgFaults).
  */
 public final class SimulatorFaults {
 
@@ -59,6 +59,18 @@ public final class SimulatorFaults {
                 throw new IllegalArgumentException("body must be a JSON object {\"down\", \"errorRate\", \"latencyMs\"}");
             }
             List<String> problems = new ArrayList<>();
+            Settings settings = read(json, problems);
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", problems));
+            }
+            return settings;
+        }
+
+        /**
+         * Reads the three common fields of a JSON object, adding a line to {@code problems} for each invalid one (a
+         * simulator with fields of its own reads those next to these and reports all problems together).
+         */
+        public static Settings read(JsonNode json, List<String> problems) {
             boolean down = false;
             JsonNode node = json.get("down");
             if (present(node)) {
@@ -85,9 +97,6 @@ public final class SimulatorFaults {
                 } else {
                     problems.add("latencyMs must be a whole number of milliseconds >= 0");
                 }
-            }
-            if (!problems.isEmpty()) {
-                throw new IllegalArgumentException(String.join("; ", problems));
             }
             return new Settings(down, errorRate, Duration.ofMillis(latencyMs));
         }

@@ -3,14 +3,14 @@ package vn.lienthong.simulator.dvcqg;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.lienthong.simulator.SimulatorFaults;
 
 /** The faults the simulated portal currently injects; replaced as a whole at runtime. */
 public class DvcqgFaults {
@@ -31,33 +31,26 @@ public class DvcqgFaults {
     }
 
     /**
-     * @param down                auth and integration calls answer HTTP 503
-     * @param errorRate           fraction of integration calls answering HTTP 500
-     * @param latency             delay before every auth and integration answer
+     * The shared faults (down: HTTP 503, errorRate: HTTP 500, latency) plus the portal's own patterns.
+     *
+     * @param common              down, errorRate and latency, as every simulator has them
      * @param rejectMaHoSoPattern dossiers whose MaHoSo contains a match are rejected with error_code 4; null = none
      * @param failMaHoSoPattern   integration calls about a MaHoSo containing a match answer HTTP 500, every time (a
      *                            poison message for the sender); null = none
      */
-    public record Settings(boolean down, double errorRate, Duration latency, Pattern rejectMaHoSoPattern,
-                           Pattern failMaHoSoPattern) {
+    public record Settings(SimulatorFaults.Settings common, Pattern rejectMaHoSoPattern, Pattern failMaHoSoPattern) {
 
-        public static final Settings NONE = new Settings(false, 0.0, Duration.ZERO, null, null);
+        public static final Settings NONE = new Settings(SimulatorFaults.Settings.NONE, null, null);
 
         public Settings {
-            if (!(errorRate >= 0.0 && errorRate <= 1.0)) {
-                throw new IllegalArgumentException("errorRate must be between 0 and 1, was " + errorRate);
-            }
-            latency = latency == null ? Duration.ZERO : latency;
-            if (latency.isNegative()) {
-                throw new IllegalArgumentException("latency must not be negative, was " + latency);
-            }
+            common = common == null ? SimulatorFaults.Settings.NONE : common;
         }
 
         public static Settings of(DvcqgSimulatorProperties.Faults faults) {
             if (faults == null) {
                 return NONE;
             }
-            return new Settings(faults.down(), faults.errorRate(), faults.latency(),
+            return new Settings(new SimulatorFaults.Settings(faults.down(), faults.errorRate(), faults.latency()),
                     compile(faults.rejectMaHoSoPattern()), compile(faults.failMaHoSoPattern()));
         }
 
@@ -79,44 +72,18 @@ public class DvcqgFaults {
                 throw new IllegalArgumentException("body must be a JSON object");
             }
             List<String> problems = new ArrayList<>();
-            boolean down = false;
-            JsonNode node = json.get("down");
-            if (present(node)) {
-                if (node.isBoolean()) {
-                    down = node.booleanValue();
-                } else {
-                    problems.add("down must be true or false");
-                }
-            }
-            double errorRate = 0.0;
-            node = json.get("errorRate");
-            if (present(node)) {
-                if (node.isNumber() && node.doubleValue() >= 0.0 && node.doubleValue() <= 1.0) {
-                    errorRate = node.doubleValue();
-                } else {
-                    problems.add("errorRate must be a number between 0 and 1");
-                }
-            }
-            long latencyMs = 0;
-            node = json.get("latencyMs");
-            if (present(node)) {
-                if (node.canConvertToExactIntegral() && node.canConvertToLong() && node.longValue() >= 0) {
-                    latencyMs = node.longValue();
-                } else {
-                    problems.add("latencyMs must be a whole number of milliseconds >= 0");
-                }
-            }
+            SimulatorFaults.Settings common = SimulatorFaults.Settings.read(json, problems);
             Pattern reject = pattern(json, "rejectMaHoSoPattern", problems);
             Pattern fail = pattern(json, "failMaHoSoPattern", problems);
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException(String.join("; ", problems));
             }
-            return new Settings(down, errorRate, Duration.ofMillis(latencyMs), reject, fail);
+            return new Settings(common, reject, fail);
         }
 
         private static Pattern pattern(JsonNode json, String field, List<String> problems) {
             JsonNode node = json.get(field);
-            if (!present(node)) {
+            if (node == null || node.isNull()) {
                 return null;
             }
             if (!node.isTextual()) {
@@ -132,18 +99,27 @@ public class DvcqgFaults {
         }
 
         public ObjectNode toJson() {
-            ObjectNode json = JsonNodeFactory.instance.objectNode();
-            json.put("down", down);
-            json.put("errorRate", errorRate);
-            json.put("latencyMs", latency.toMillis());
+            ObjectNode json = common.toJson();
             json.put("rejectMaHoSoPattern", rejectMaHoSoPattern == null ? null : rejectMaHoSoPattern.pattern());
             json.put("failMaHoSoPattern", failMaHoSoPattern == null ? null : failMaHoSoPattern.pattern());
             return json;
         }
 
+        public boolean down() {
+            return common.down();
+        }
+
+        public double errorRate() {
+            return common.errorRate();
+        }
+
+        public Duration latency() {
+            return common.latency();
+        }
+
         /** Whether this call is one of the {@code errorRate} fraction that fails. */
         public boolean failsNow() {
-            return errorRate > 0.0 && ThreadLocalRandom.current().nextDouble() < errorRate;
+            return common.failsNow();
         }
 
         public boolean rejects(String maHoSo) {
@@ -157,19 +133,7 @@ public class DvcqgFaults {
 
         /** Sleeps for the configured latency (a real delay: this simulates a slow portal). */
         public void delay() {
-            long millis = latency.toMillis();
-            if (millis <= 0) {
-                return;
-            }
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        private static boolean present(JsonNode node) {
-            return node != null && !node.isNull();
+            common.delay();
         }
     }
 }
