@@ -13,7 +13,8 @@ import java.time.OffsetDateTime;
  * @param attempts     retries made before it was parked
  * @param firstFailure when its delivery first failed
  * @param lastFailure  when it was parked
+ * @param heldBehind   messages of its dossier held behind it (sent once it is replayed and delivered)
  */
 public record DeadLetter(String id, String queue, String kind, String maHoSo, String reason, int attempts,
-                         OffsetDateTime firstFailure, OffsetDateTime lastFailure) {
+                         OffsetDateTime firstFailure, OffsetDateTime lastFailure, int heldBehind) {
 }

@@ -86,7 +86,8 @@ public class DeadLetterApi {
                 .put("reason", letter.reason())
                 .put("attempts", letter.attempts())
                 .put("firstFailure", letter.firstFailure() == null ? null : letter.firstFailure().toString())
-                .put("lastFailure", letter.lastFailure() == null ? null : letter.lastFailure().toString());
+                .put("lastFailure", letter.lastFailure() == null ? null : letter.lastFailure().toString())
+                .put("heldBehind", letter.heldBehind());
     }
 
     private static IngressRefusedException notParked(String id) {

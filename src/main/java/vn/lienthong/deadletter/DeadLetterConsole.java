@@ -27,7 +27,8 @@ public class DeadLetterConsole {
     @ManagedOperationParameter(name = "maHoSo", description = "one dossier or empty")
     public List<String> list(String kind, String maHoSo) {
         return queue.list(new DeadLetterFilter(kind, maHoSo, null), 500).stream()
-                .map(l -> l.id() + " " + l.kind() + " " + l.maHoSo() + ": " + l.reason())
+                .map(l -> l.id() + " " + l.kind() + " " + l.maHoSo() + ": " + l.reason()
+                        + (l.heldBehind() == 0 ? "" : " (" + l.heldBehind() + " held behind it)"))
                 .toList();
     }
 

@@ -22,6 +22,7 @@ import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.order.HeldMessageStore;
 import vn.lienthong.tracking.TrackedMessage;
 import vn.lienthong.tracking.TrackingState;
 import vn.lienthong.tracking.TrackingStore;
@@ -29,7 +30,9 @@ import vn.lienthong.tracking.TrackingStore;
 /**
  * Reads the dead-letter queue and puts messages back on their delivery queue. A replayed message keeps its
  * tracking id and its message group, and messages are replayed in the order they were parked, so a dossier's
- * messages keep their order.
+ * messages keep their order. A message dead-lettered from the held messages (its dossier's later messages wait
+ * behind it) goes back to the head of its dossier's held messages instead, retried with all its attempts; the
+ * messages behind it follow once it is delivered.
  */
 @Component
 public class DeadLetterQueue {
@@ -38,15 +41,17 @@ public class DeadLetterQueue {
 
     private final JmsTemplate jms;
     private final TrackingStore tracking;
+    private final HeldMessageStore held;
     private final String deadLetterQueue;
     private final String deliveryQueue;
 
-    public DeadLetterQueue(ConnectionFactory connectionFactory, TrackingStore tracking,
+    public DeadLetterQueue(ConnectionFactory connectionFactory, TrackingStore tracking, HeldMessageStore held,
                            @Value("${lienthong.queues.dossier-dead-letter}") String deadLetterQueue,
                            @Value("${lienthong.queues.dossier-to-portal}") String deliveryQueue) {
         this.jms = new JmsTemplate(connectionFactory);
         this.jms.setSessionTransacted(true);
         this.tracking = tracking;
+        this.held = held;
         this.deadLetterQueue = deadLetterQueue;
         this.deliveryQueue = deliveryQueue;
     }
@@ -115,6 +120,12 @@ public class DeadLetterQueue {
             if (parked == null) {
                 return false;
             }
+            if (held.unpark(id, tracking.clock())) {
+                tracking.transition(id, TrackingState.HELD, "replayed from the dead-letter queue by " + operator
+                        + ": retried first of its dossier's held messages");
+                session.commit();
+                return true;
+            }
             TextMessage copy = session.createTextMessage(((TextMessage) parked).getText());
             for (Enumeration<?> names = parked.getPropertyNames(); names.hasMoreElements(); ) {
                 String name = (String) names.nextElement();
@@ -139,7 +150,8 @@ public class DeadLetterQueue {
         OffsetDateTime lastFailure = message.flatMap(m -> m.history().stream()
                 .filter(e -> e.state() == TrackingState.DEAD_LETTERED)
                 .map(TrackedMessage.Event::at).reduce((a, b) -> b)).orElse(null);
-        return new DeadLetter(id, deadLetterQueue, kind, maHoSo, reason, attempts, firstFailure, lastFailure);
+        return new DeadLetter(id, deadLetterQueue, kind, maHoSo, reason, attempts, firstFailure, lastFailure,
+                id == null ? 0 : held.waitingBehind(id));
     }
 
     private static String selector(String id) {

@@ -1,9 +1,9 @@
 package vn.lienthong.deadletter;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.ServiceStatus;
 import org.springframework.stereotype.Component;
 
+import vn.lienthong.delivery.DeliveryStopping;
 import vn.lienthong.delivery.DeliveryTrail;
 import vn.lienthong.delivery.MessageHeaders;
 import vn.lienthong.tracking.TrackedMessage;
@@ -24,10 +24,10 @@ public class DeadLetters {
     }
 
     public void park(Exchange exchange) {
-        if (isStopping(exchange)) {
+        if (DeliveryStopping.isStopping(exchange)) {
             // Retries stop when the gateway stops: the message goes back to the broker (rollback), not to a
             // dead-letter queue, and is delivered after the restart.
-            throw new DeliveryInterruptedException();
+            throw new DeliveryStopping.DeliveryInterruptedException();
         }
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String trackingId = DeliveryTrail.trackingId(exchange);
@@ -37,18 +37,5 @@ public class DeadLetters {
                 + (retries == 0 ? "" : " (after " + retries + " retries)");
         exchange.getIn().setHeader(MessageHeaders.DEAD_LETTER_REASON, reason);
         tracking.transition(trackingId, DeliveryTrail.takeStart(exchange), TrackingState.DEAD_LETTERED, reason);
-    }
-
-    private static boolean isStopping(Exchange exchange) {
-        String routeId = exchange.getFromRouteId();
-        ServiceStatus route = routeId == null ? null : exchange.getContext().getRouteController().getRouteStatus(routeId);
-        return exchange.getContext().isStopping() || (route != null && (route.isStopping() || route.isStopped()));
-    }
-
-    /** Thrown instead of dead-lettering while the gateway stops, so that the broker keeps the message. */
-    static class DeliveryInterruptedException extends RuntimeException {
-        DeliveryInterruptedException() {
-            super("the gateway is stopping: the message stays in the broker");
-        }
     }
 }

@@ -8,6 +8,8 @@ public final class MessageHeaders {
     public static final String MA_HO_SO = "LienthongMaHoSo";
     public static final String UNIT_CODE = "LienthongUnitCode";
     public static final String CLIENT_ID = "LienthongClientId";
+    /** The message's place in its dossier (1, 2, ...): delivery checks that every earlier one is final first. */
+    public static final String SEQUENCE = "LienthongSequence";
     /** Why a message was parked in a dead-letter queue. */
     public static final String DEAD_LETTER_REASON = "LienthongDeadLetterReason";
     /** Artemis message group: one consumer at a time per dossier keeps its messages in order. */

@@ -60,6 +60,9 @@ public class Acceptance {
         in.setHeader(MessageHeaders.TRACKING_ID, registration.trackingId());
         in.setHeader(MessageHeaders.CLIENT_ID, clientId);
         in.setHeader(MessageHeaders.GROUP_ID, maHoSo);
+        if (registration.sequence() != null) {
+            in.setHeader(MessageHeaders.SEQUENCE, registration.sequence());
+        }
         in.setBody(json.writeValueAsString(in.getBody()));
     }
 

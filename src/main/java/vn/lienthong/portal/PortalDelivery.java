@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import vn.lienthong.delivery.DeliveryStopping;
 import vn.lienthong.delivery.DeliveryTrail;
 import vn.lienthong.delivery.MessageHeaders;
 import vn.lienthong.tracking.TrackingStore;
@@ -18,12 +19,15 @@ import vn.lienthong.tracking.TrackingStore;
 public class PortalDelivery {
 
     private final PortalClient portal;
+    private final PortalCircuit circuit;
     private final PortalDossiers dossiers;
     private final TrackingStore tracking;
     private final ObjectMapper json;
 
-    public PortalDelivery(PortalClient portal, PortalDossiers dossiers, TrackingStore tracking, ObjectMapper json) {
+    public PortalDelivery(PortalClient portal, PortalCircuit circuit, PortalDossiers dossiers, TrackingStore tracking,
+                          ObjectMapper json) {
         this.portal = portal;
+        this.circuit = circuit;
         this.dossiers = dossiers;
         this.tracking = tracking;
         this.json = json;
@@ -35,10 +39,10 @@ public class PortalDelivery {
         ObjectNode envelope = json.valueToTree(exchange.getIn().getBody());
         boolean known = dossiers.isKnown(maHoSo);
         envelope.put("isUpdating", known ? "True" : "False");
-        PortalReply reply = portal.call(envelope);
+        PortalReply reply = call(exchange, maHoSo, envelope);
         if (!known && !portal.isSuccess(reply) && portal.isAlreadyExists(reply)) {
             envelope.put("isUpdating", "True");
-            reply = portal.call(envelope);
+            reply = call(exchange, maHoSo, envelope);
             exchange.setProperty(DeliveryTrail.DETAIL, "the portal already had it: sent again as an update");
         }
         requireSuccess(reply);
@@ -56,9 +60,30 @@ public class PortalDelivery {
 
     /** CapNhatTienDoHoSoMC. */
     public void syncProgress(Exchange exchange) {
-        PortalReply reply = portal.call(json.valueToTree(exchange.getIn().getBody()));
+        String maHoSo = exchange.getIn().getHeader(MessageHeaders.MA_HO_SO, String.class);
+        PortalReply reply = call(exchange, maHoSo, json.valueToTree(exchange.getIn().getBody()));
         requireSuccess(reply);
         exchange.setProperty(DeliveryTrail.REPLY, reply);
+    }
+
+    /** One call, when the circuit lets it go (it waits while the portal is down), its outcome told to the circuit. */
+    private PortalReply call(Exchange exchange, String maHoSo, ObjectNode envelope) {
+        circuit.awaitPermission(() -> DeliveryStopping.isStopping(exchange));
+        boolean told = false;
+        try {
+            PortalReply reply = portal.call(envelope);
+            circuit.succeeded();
+            told = true;
+            return reply;
+        } catch (PortalUnavailableException e) {
+            circuit.failed(maHoSo);
+            told = true;
+            throw e;
+        } finally {
+            if (!told) {
+                circuit.abandoned();
+            }
+        }
     }
 
     private void requireSuccess(PortalReply reply) {

@@ -7,7 +7,13 @@ public class PortalUnavailableException extends RuntimeException {
         super(message);
     }
 
-    public PortalUnavailableException(String message, Throwable cause) {
-        super(message, cause);
+    /**
+     * The failure underneath is kept as a suppressed exception, not as the cause: error handling matches the deepest
+     * cause first (routes/error-handling.yaml), and a connection failure to the portal must be handled as a portal
+     * failure (set aside after quick retries), not like the same IOException under a database failure (wait in place).
+     */
+    public PortalUnavailableException(String message, Throwable underneath) {
+        super(message);
+        addSuppressed(underneath);
     }
 }

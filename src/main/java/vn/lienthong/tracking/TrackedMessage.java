@@ -3,13 +3,14 @@ package vn.lienthong.tracking;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** One accepted message and its history, as the tracking API shows it. */
+/** One accepted message and its history, as the tracking API shows it ({@code sequence}: its place in its dossier). */
 public record TrackedMessage(
         String trackingId,
         String clientId,
         String kind,
         String maHoSo,
         String unitCode,
+        Long sequence,
         TrackingState state,
         int attempts,
         String portalErrorCode,

@@ -52,6 +52,7 @@ public class TrackingApi {
                 .put("kind", message.kind())
                 .put("MaHoSo", message.maHoSo())
                 .put("unitCode", message.unitCode())
+                .put("sequence", message.sequence())
                 .put("state", message.state().name())
                 .put("attempts", message.attempts())
                 .put("acceptedAt", message.acceptedAt().toString());

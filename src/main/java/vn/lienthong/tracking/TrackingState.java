@@ -10,6 +10,11 @@ public enum TrackingState {
     DELIVERING,
     /** The destination was unreachable or failed; it is retried with backoff while it stays in the broker. */
     RETRYING,
+    /**
+     * Set aside in the gateway's held messages (vn.lienthong.held), out of the queue's way: the portal kept failing
+     * it (retried with backoff), or an earlier message of its dossier is not final yet (it waits behind it).
+     */
+    HELD,
     /** The destination confirmed it. */
     DELIVERED,
     /** The national portal refused it for a business reason; not retried. */

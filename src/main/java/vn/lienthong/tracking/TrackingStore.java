@@ -22,6 +22,7 @@ public class TrackingStore {
     /** Times are shown in the province's zone: that is what operators and the portal read. */
     static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final int MAX_DETAIL = 4000;
+    private static final int MAX_SEQUENCE_ATTEMPTS = 5;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -35,9 +36,10 @@ public class TrackingStore {
     }
 
     /**
-     * Records a newly received message (state RECEIVED until the broker confirms it). When the client already sent
-     * the same idempotency key, nothing is written and the first message is returned instead: still RECEIVED means
-     * the broker never confirmed it (the gateway died or the broker failed in between), so it must be sent again.
+     * Records a newly received message (state RECEIVED until the broker confirms it) with its place in its dossier
+     * (1, 2, ...: the order the dossier's messages must reach the portal in). When the client already sent the same
+     * idempotency key, nothing is written and the first message is returned instead: still RECEIVED means the broker
+     * never confirmed it (the gateway died or the broker failed in between), so it must be sent again.
      */
     public Registration register(NewMessage message) {
         if (message.idempotencyKey() != null) {
@@ -46,25 +48,54 @@ public class TrackingStore {
                 return first.get();
             }
         }
-        try {
-            tx.executeWithoutResult(status -> {
-                OffsetDateTime now = now();
-                jdbc.update("""
-                        insert into tracked_message (tracking_id, client_id, kind, ma_ho_so, unit_code, idempotency_key,
-                            state, attempts, accepted_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""",
-                        message.trackingId(), message.clientId(), message.kind(), message.maHoSo(), message.unitCode(),
-                        message.idempotencyKey(), TrackingState.RECEIVED.name(), now, now);
-                insertEvent(message.trackingId(), TrackingState.RECEIVED, now, null);
-            });
-            if ("DOSSIER".equals(message.kind()) && message.maHoSo() != null && message.unitCode() != null) {
-                unitsOfDossiers.put(message.maHoSo(), message.unitCode());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Long sequence = tx.execute(status -> insert(message));
+                if ("DOSSIER".equals(message.kind()) && message.maHoSo() != null && message.unitCode() != null) {
+                    unitsOfDossiers.put(message.maHoSo(), message.unitCode());
+                }
+                return new Registration(message.trackingId(), true, false, sequence);
+            } catch (DuplicateKeyException raced) {
+                // Two requests with one idempotency key at the same moment: the first insert wins.
+                if (message.idempotencyKey() != null) {
+                    Optional<Registration> first = findByIdempotencyKey(message.clientId(), message.idempotencyKey());
+                    if (first.isPresent()) {
+                        return first.get();
+                    }
+                }
+                // The first two messages of a new dossier at the same moment: the other created its sequence.
+                if (attempt == MAX_SEQUENCE_ATTEMPTS) {
+                    throw raced;
+                }
             }
-            return new Registration(message.trackingId(), true, false);
-        } catch (DuplicateKeyException raced) {
-            // Two requests with one idempotency key at the same moment: the first insert wins.
-            return findByIdempotencyKey(message.clientId(), message.idempotencyKey()).orElseThrow(() -> raced);
         }
+    }
+
+    private Long insert(NewMessage message) {
+        OffsetDateTime now = now();
+        Long sequence = message.maHoSo() == null ? null : nextSequence(message.maHoSo());
+        jdbc.update("""
+                insert into tracked_message (tracking_id, client_id, kind, ma_ho_so, unit_code, idempotency_key,
+                    dossier_seq, state, attempts, accepted_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""",
+                message.trackingId(), message.clientId(), message.kind(), message.maHoSo(), message.unitCode(),
+                message.idempotencyKey(), sequence, TrackingState.RECEIVED.name(), now, now);
+        insertEvent(message.trackingId(), TrackingState.RECEIVED, now, null);
+        return sequence;
+    }
+
+    /**
+     * The dossier's next place, taken on its {@code dossier_sequence} row: a concurrent acceptance for the same dossier
+     * waits for this transaction. The first message of two for a new dossier at once: one insert fails, and the
+     * registration is tried again (then the row is there).
+     */
+    private long nextSequence(String maHoSo) {
+        if (jdbc.update("update dossier_sequence set last_seq = last_seq + 1 where ma_ho_so = ?", maHoSo) == 0) {
+            jdbc.update("insert into dossier_sequence (ma_ho_so, last_seq) values (?, 1)", maHoSo);
+            return 1;
+        }
+        Long last = jdbc.queryForObject("select last_seq from dossier_sequence where ma_ho_so = ?", Long.class, maHoSo);
+        return last == null ? 1 : last;
     }
 
     /**
@@ -109,6 +140,27 @@ public class TrackingStore {
                 // A queued message without a trail (its 503 answer withdrew it, but the broker had stored it):
                 // it is still delivered; there is just nothing to record it in.
                 log.warn("message {} has no tracking record; {} not recorded", trackingId, state);
+            }
+        });
+    }
+
+    /**
+     * The message is set aside in the held messages (or still is, after one more failed attempt): state HELD, its
+     * retries so far (null: unchanged), and why.
+     */
+    public void held(String trackingId, DeliveryStart delivering, Integer retries, String detail) {
+        tx.executeWithoutResult(status -> {
+            OffsetDateTime now = now();
+            recordStart(trackingId, delivering);
+            int updated = retries == null
+                    ? jdbc.update("update tracked_message set state = ?, updated_at = ? where tracking_id = ?",
+                            TrackingState.HELD.name(), now, trackingId)
+                    : jdbc.update("update tracked_message set state = ?, attempts = ?, updated_at = ? where tracking_id = ?",
+                            TrackingState.HELD.name(), retries, now, trackingId);
+            if (updated == 1) {
+                insertEvent(trackingId, TrackingState.HELD, now, detail);
+            } else {
+                log.warn("message {} has no tracking record; {} not recorded", trackingId, TrackingState.HELD);
             }
         });
     }
@@ -161,9 +213,11 @@ public class TrackingStore {
     }
 
     private Optional<Registration> findByIdempotencyKey(String clientId, String key) {
-        return jdbc.query("select tracking_id, state from tracked_message where client_id = ? and idempotency_key = ?",
+        return jdbc.query("""
+                select tracking_id, state, dossier_seq from tracked_message where client_id = ? and idempotency_key = ?""",
                 (rs, row) -> new Registration(rs.getString(1), false,
-                        !TrackingState.RECEIVED.name().equals(rs.getString(2))), clientId, key).stream().findFirst();
+                        !TrackingState.RECEIVED.name().equals(rs.getString(2)), sequence(rs)), clientId, key)
+                .stream().findFirst();
     }
 
     private List<TrackedMessage.Event> history(String trackingId) {
@@ -174,7 +228,8 @@ public class TrackingStore {
 
     private TrackedMessage message(ResultSet rs, List<TrackedMessage.Event> history) throws SQLException {
         return new TrackedMessage(rs.getString("tracking_id"), rs.getString("client_id"), rs.getString("kind"),
-                rs.getString("ma_ho_so"), rs.getString("unit_code"), TrackingState.valueOf(rs.getString("state")),
+                rs.getString("ma_ho_so"), rs.getString("unit_code"), sequence(rs),
+                TrackingState.valueOf(rs.getString("state")),
                 rs.getInt("attempts"), rs.getString("portal_error_code"), rs.getString("portal_message"),
                 time(rs, "accepted_at"), history);
     }
@@ -202,6 +257,11 @@ public class TrackingStore {
         return value == null ? null : value.atZoneSameInstant(ZONE).toOffsetDateTime();
     }
 
+    private static Long sequence(ResultSet rs) throws SQLException {
+        long value = rs.getLong("dossier_seq");
+        return rs.wasNull() ? null : value;
+    }
+
     private static String truncate(String text) {
         return text == null || text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL);
     }
@@ -211,9 +271,10 @@ public class TrackingStore {
     }
 
     /**
-     * The tracking id to answer with; whether this request created it (false for a repeated idempotency key); and
-     * whether the broker already confirmed it (a repeat of a confirmed message must not be queued again).
+     * The tracking id to answer with; whether this request created it (false for a repeated idempotency key);
+     * whether the broker already confirmed it (a repeat of a confirmed message must not be queued again); and its
+     * place in its dossier.
      */
-    public record Registration(String trackingId, boolean created, boolean queued) {
+    public record Registration(String trackingId, boolean created, boolean queued, Long sequence) {
     }
 }

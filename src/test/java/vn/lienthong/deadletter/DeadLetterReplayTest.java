@@ -55,7 +55,7 @@ class DeadLetterReplayTest extends GatewayTest {
     }
 
     @Test
-    void replayingADossiersMessagesKeepsTheirOrder() {
+    void aDeadLetteredDossierKeepsItsLaterMessagesHeldUntilItIsReplayedThenAllGoInOrder() {
         portal.faults(true, 0, 0, null);
         String maHoSo = Dossiers.newMaHoSo();
         List<String> ids = new ArrayList<>();
@@ -64,16 +64,20 @@ class DeadLetterReplayTest extends GatewayTest {
             ids.add(api.postProgress(GatewayApi.DVCQG_CLIENT_KEY, maHoSo, Dossiers.dvcqgProgress(step))
                     .json().path("trackingId").asText());
         }
-        // The dossier outlasts its retries; its progress is held because the portal never accepted the dossier.
-        await().atMost(WAIT).until(() -> ids.stream()
-                .allMatch(id -> api.state(GatewayApi.DVCQG_CLIENT_KEY, id).equals("DEAD_LETTERED")));
-        assertThat(api.tracking(GatewayApi.DVCQG_CLIENT_KEY, ids.get(1)).path("history").findValuesAsText("detail"))
-                .anyMatch(d -> d != null && d.contains("not accepted by the portal"));
+        // The dossier outlasts its retries; its progress waits behind it, never sent before it.
+        await().atMost(WAIT).until(() -> api.state(GatewayApi.DVCQG_CLIENT_KEY, ids.get(0)).equals("DEAD_LETTERED"));
+        await().atMost(WAIT).until(() -> ids.subList(1, 4).stream()
+                .allMatch(id -> api.state(GatewayApi.DVCQG_CLIENT_KEY, id).equals("HELD")));
+        assertThat(api.tracking(GatewayApi.DVCQG_CLIENT_KEY, ids.get(3)).path("history").findValuesAsText("detail"))
+                .anyMatch(d -> d != null && d.contains("waiting behind dead letter " + ids.get(0)));
+        JsonNode letters = get("/api/v1/dead-letters?MaHoSo=" + maHoSo, OPERATOR_KEY).json().path("deadLetters");
+        assertThat(letters).hasSize(1);
+        assertThat(letters.get(0).path("heldBehind").asInt()).isEqualTo(3);
 
         portal.healthy();
         Http.Reply replay = post("/api/v1/dead-letters/replay", OPERATOR_KEY, "{\"MaHoSo\": \"" + maHoSo + "\"}");
 
-        assertThat(replay.json().path("replayed").asInt()).isEqualTo(4);
+        assertThat(replay.json().path("replayed").asInt()).isEqualTo(1);
         await().atMost(WAIT).until(() -> portal.dossier(maHoSo) != null
                 && portal.dossier(maHoSo).path("progress").size() == 3);
         List<String> steps = new ArrayList<>();
@@ -82,6 +86,8 @@ class DeadLetterReplayTest extends GatewayTest {
                 "Bước 3: thẩm định hồ sơ");
         await().atMost(WAIT).until(() -> ids.stream()
                 .allMatch(id -> api.state(GatewayApi.DVCQG_CLIENT_KEY, id).equals("DELIVERED")));
+        assertThat(api.tracking(GatewayApi.DVCQG_CLIENT_KEY, ids.get(0)).path("trackingId").asText())
+                .as("a replayed message keeps its tracking id").isEqualTo(ids.get(0));
     }
 
     private Http.Reply get(String path, String key) {

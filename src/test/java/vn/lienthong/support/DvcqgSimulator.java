@@ -79,6 +79,14 @@ public final class DvcqgSimulator {
         }
     }
 
+    /** Every integration call about a MaHoSo matching the pattern answers HTTP 500 (a poison message). */
+    public void failFor(String failMaHoSoPattern) {
+        Http.Reply reply = Http.put(baseUrl + "/faults", Map.of("failMaHoSoPattern", failMaHoSoPattern));
+        if (reply.status() != 200) {
+            throw new IllegalStateException("could not set faults: " + reply.status() + " " + reply.text());
+        }
+    }
+
     public void healthy() {
         faults(false, 0, 0, null);
     }
