@@ -25,9 +25,6 @@ final class GatewayProcess implements AutoCloseable {
     static final String CLIENT_KEY = "motcua-" + Long.toHexString(System.nanoTime()) + "-key-0123456789";
     static final String OPERATOR_KEY = "van-hanh-" + Long.toHexString(System.nanoTime()) + "-key-0123456789";
     static final String UNIT = "000.00.00.H31";
-    private static final Pattern DELIVERED_EXCHANGES = Pattern.compile(
-            "^camel_exchanges_succeeded_total\\{[^}]*routeId=\"dossier-delivery\"[^}]*} ([0-9.eE+]+)$",
-            Pattern.MULTILINE);
 
     private static final String RECONNECT = "reconnectAttempts=-1&retryInterval=200&retryIntervalMultiplier=1.5"
             + "&maxRetryInterval=2000" + Settings.text("artemisUrlOptions", "").replaceFirst("^(?=.)", "&");
@@ -138,8 +135,14 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Messages this instance took from the delivery queue and finished (Camel's route metric). */
     long deliveredExchanges() {
+        return routeExchanges("dossier-delivery");
+    }
+
+    /** Exchanges the route finished on this instance (Camel's route metric). */
+    long routeExchanges(String routeId) {
         String metrics = Http.get(managementUrl() + "/actuator/prometheus", Map.of()).text();
-        Matcher matcher = DELIVERED_EXCHANGES.matcher(metrics);
+        Matcher matcher = Pattern.compile("^camel_exchanges_succeeded_total\\{[^}]*routeId=\"" + Pattern.quote(routeId)
+                + "\"[^}]*} ([0-9.eE+]+)$", Pattern.MULTILINE).matcher(metrics);
         long total = 0;
         while (matcher.find()) {
             total += (long) Double.parseDouble(matcher.group(1));
@@ -154,6 +157,18 @@ final class GatewayProcess implements AutoCloseable {
             throw new IllegalStateException("GET /api/v1/dead-letters answered " + reply.status() + " " + reply.text());
         }
         return reply.json();
+    }
+
+    /** Replays the parked messages matching {@code filter} (JSON), as an operator does; returns how many. */
+    int replayDeadLetters(String filter) {
+        Http.Reply reply = Http.post(apiUrl() + "/api/v1/dead-letters/replay",
+                filter.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Map.of("X-API-Key", OPERATOR_KEY, "Content-Type", "application/json"));
+        if (reply.status() != 200) {
+            throw new IllegalStateException("POST /api/v1/dead-letters/replay answered " + reply.status() + " "
+                    + reply.text());
+        }
+        return reply.json().path("replayed").asInt();
     }
 
     String logTail(int lines) {

@@ -18,10 +18,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Scenario 6, poison messages: dossiers the portal fails with HTTP 500 every time (simulator fault
- * {@code failMaHoSoPattern}) are retried the configured number of times, then parked in the dead-letter queue with
- * their reason, their progress parked after them (held, never sent ahead of its dossier); a dossier the portal refuses
- * (error_code 4) is not retried at all. Meanwhile every other dossier and its progress, sent right behind the poison,
- * is delivered in order without waiting for it.
+ * {@code failMaHoSoPattern}) are retried the configured number of times (quickly in their consumer, then set aside
+ * and retried from the held messages), then parked in the dead-letter queue with their reason, their progress held
+ * behind them (never sent ahead of its dossier); a dossier the portal refuses (error_code 4) is not retried at all and
+ * its progress is parked. Meanwhile every other dossier and its progress, sent right behind the poison, is delivered
+ * in order without waiting for it. Once the portal accepts them again, an operator replays the poison and its dossier
+ * goes out in order, its progress after it.
+ *
+ * <p>The retries are spaced 4 s, 8 s and 16 s apart here, so that the poison is still failing while the load is sent
+ * and delivered: a message of another dossier delivered only after the poison was parked has waited for it.
  */
 @Timeout(value = 15, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PoisonMessageIT {
@@ -31,7 +36,7 @@ class PoisonMessageIT {
     private static final int PROGRESS = Settings.integer("poison.progress", 4);
     private static final int CLIENTS = Settings.integer("poison.clients", 16);
     private static final int MAXIMUM_REDELIVERIES = Settings.integer("poison.maximumRedeliveries", 5);
-    private static final int REDELIVERY_DELAY_MS = Settings.integer("poison.redeliveryDelayMs", 1000);
+    private static final int REDELIVERY_DELAY_MS = Settings.integer("poison.redeliveryDelayMs", 4000);
     private static final Duration DRAIN_TIMEOUT = Settings.seconds("poison.drainTimeoutSeconds", 240);
 
     private static Stack stack;
@@ -71,7 +76,7 @@ class PoisonMessageIT {
                 Deliveries.Report report = Deliveries.awaitAll(stack.portal, accepted, DRAIN_TIMEOUT,
                         Duration.ofSeconds(90));
                 long normalDrainedAt = System.currentTimeMillis();
-                int expectedParked = POISON_DOSSIERS * (1 + PROGRESS) + 2;
+                int expectedParked = POISON_DOSSIERS + 2;
                 await("the poison and the refused dossier's progress to be parked").atMost(Duration.ofMinutes(4))
                         .pollInterval(Duration.ofSeconds(1))
                         .until(() -> gateway.deadLetters().path("deadLetters").size() >= expectedParked);
@@ -116,7 +121,7 @@ class PoisonMessageIT {
                         + "parked (they waited for it)").isEmpty();
                 for (Load.Accepted message : poison.accepted()) {
                     softly.assertThat(states.get(message.trackingId())).as(message.maHoSo() + "#" + message.step())
-                            .isEqualTo("DEAD_LETTERED");
+                            .isEqualTo(message.step() == 0 ? "DEAD_LETTERED" : "HELD");
                     softly.assertThat(stack.portal.dossier(message.maHoSo())).as("the portal has " + message.maHoSo())
                             .isEmpty();
                 }
@@ -135,12 +140,24 @@ class PoisonMessageIT {
                         softly.assertThat(reason).as("reason of " + maHoSo).contains("HTTP 500")
                                 .contains("after " + MAXIMUM_REDELIVERIES + " retries");
                         softly.assertThat(letter.path("attempts").asInt()).isEqualTo(MAXIMUM_REDELIVERIES);
+                        softly.assertThat(letter.path("heldBehind").asInt()).as("progress held behind " + maHoSo)
+                                .isEqualTo(PROGRESS);
                     } else {
                         softly.assertThat(letter.path("kind").asText()).isEqualTo("PROGRESS");
                         softly.assertThat(reason)
                                 .as("reason of progress of " + maHoSo).contains("not accepted by the portal");
                     }
                 }
+
+                // The portal takes the poison again: replayed, each poison dossier goes out first, then its progress.
+                stack.portal.healthy();
+                int replayed = gateway.replayDeadLetters("{\"reasonContains\": \"HTTP 500\"}");
+                Deliveries.Report afterReplay = Deliveries.awaitAll(stack.portal, poison.accepted(),
+                        Duration.ofMinutes(2), Duration.ofSeconds(60));
+                softly.assertThat(replayed).as("poison dossiers replayed").isEqualTo(POISON_DOSSIERS);
+                softly.assertThat(afterReplay.lost()).as("poison messages not delivered after the replay").isEmpty();
+                softly.assertThat(afterReplay.orderViolations()).as("poison dossiers out of order after the replay")
+                        .isEmpty();
                 softly.assertAll();
             } finally {
                 load.stop();

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Timeout;
  * instances), and when one instance is killed with -9 the other goes on delivering everything, including what the
  * killed one had taken but not finished.
  *
- * <p>Scheduled pollers running on exactly one instance are not tested: the gateway has no scheduled poller yet
- * (vn.lienthong.cluster.Leases exists, nothing uses it until the documents issue).
+ * <p>The scheduled poller, the held messages' retrier, runs on exactly one instance (a lease in the database): only
+ * one instance's {@code held-dossiers} route runs before the kill, and the survivor's runs after it (it had the lease,
+ * or took it over once the killed one's expired).
  */
 @Timeout(value = 15, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TwoGatewaysIT {
@@ -30,6 +31,8 @@ class TwoGatewaysIT {
     private static final double KILL_AT = Settings.decimal("scaleout.killAt", 0.5);
     private static final Duration DRAIN_TIMEOUT = Settings.seconds("scaleout.drainTimeoutSeconds", 240);
     private static final Duration STALL_TIMEOUT = Settings.seconds("scaleout.stallTimeoutSeconds", 45);
+
+    private static final String RETRIER_ROUTE = "held-dossiers";
 
     private static Stack stack;
 
@@ -59,6 +62,8 @@ class TwoGatewaysIT {
 
                 long firstDelivered = first.deliveredExchanges();
                 long secondBeforeKill = second.deliveredExchanges();
+                long firstRetrierRuns = first.routeExchanges(RETRIER_ROUTE);
+                long secondRetrierRuns = second.routeExchanges(RETRIER_ROUTE);
                 first.kill();
                 long killedAt = System.currentTimeMillis();
                 long receivedAtKill = sampler.now().received();
@@ -70,6 +75,7 @@ class TwoGatewaysIT {
                 Map<String, Long> notDelivered = TrackingCheck.awaitState(stack.database, TrackingCheck.ids(accepted),
                         "DELIVERED", report.complete() ? Duration.ofSeconds(60) : Duration.ofSeconds(3));
                 long secondDelivered = second.deliveredExchanges();
+                boolean survivorRunsTheRetrier = survivorRunsTheRetrier(second, secondRetrierRuns);
                 long acceptedDossiers = accepted.stream().filter(a -> a.step() == 0).count();
                 long longestDeliveryGap = sampler.longestStallMillis(killedAt - 1000, drainedAt);
 
@@ -81,6 +87,8 @@ class TwoGatewaysIT {
                         .put("delivered_by_gateway_1_before_kill", firstDelivered)
                         .put("delivered_by_gateway_2_before_kill", secondBeforeKill)
                         .put("delivered_by_gateway_2", secondDelivered)
+                        .put("retrier_runs_before_kill", firstRetrierRuns + "/" + secondRetrierRuns)
+                        .put("held_behind_an_earlier_message", stack.database.reachedAt("HELD").size())
                         .put("received_by_portal_at_kill", receivedAtKill)
                         .put("longest_202_gap_ms", load.longestAcceptanceGapMillis())
                         .put("load_s", (load.lastAcceptedAt() - loadStarted) / 1000)
@@ -97,6 +105,10 @@ class TwoGatewaysIT {
                 softly.assertThat(secondBeforeKill).as("messages delivered by gateway-2 before the kill").isPositive();
                 softly.assertThat(secondDelivered).as("gateway-2 went on delivering after the kill")
                         .isGreaterThan(secondBeforeKill);
+                softly.assertThat(firstRetrierRuns > 0 ^ secondRetrierRuns > 0)
+                        .as("the retrier ran on exactly one instance before the kill (runs: %d, %d)", firstRetrierRuns,
+                                secondRetrierRuns).isTrue();
+                softly.assertThat(survivorRunsTheRetrier).as("the survivor runs the retrier after the kill").isTrue();
                 softly.assertThat(load.gaveUp()).as("messages the client could not get accepted").isEmpty();
                 softly.assertThat(report.lost()).as("accepted messages the portal never received (trail: %s)",
                         TrackingCheck.statesOfLost(stack.database, accepted, report.lost())).isEmpty();
@@ -112,5 +124,17 @@ class TwoGatewaysIT {
                 load.stop();
             }
         });
+    }
+
+    /** Within the lease time (10 s) and a margin, the survivor's retrier runs. */
+    private static boolean survivorRunsTheRetrier(GatewayProcess survivor, long runsBeforeKill) {
+        try {
+            org.awaitility.Awaitility.await("the survivor to run the retrier").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> survivor.routeExchanges(RETRIER_ROUTE) > runsBeforeKill);
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return false;
+        }
     }
 }
