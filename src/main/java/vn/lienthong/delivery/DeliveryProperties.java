@@ -23,6 +23,9 @@ import org.springframework.boot.convert.DurationUnit;
  * @param outageDossiers         the portal counts as down when its calls failed for this many different dossiers in a
  *                               row without a success in between: every delivery then pauses (backoff above) instead
  *                               of trying; fewer failing dossiers are taken as poison messages, set aside one by one
+ * @param outageMaximumPause     cap on one such pause (they start at {@code redeliveryDelay} and grow by
+ *                               {@code backOffMultiplier}); after each pause one call tries the portal, so a short cap
+ *                               costs little and resumes deliveries soon after the portal is back, in milliseconds
  * @param heldPollInterval       how often the held messages' retrier looks for messages that are due, in milliseconds
  * @param retrierLease           how long one instance keeps the retrier (renewed on every run); another instance takes
  *                               over this long after the holder died, in milliseconds
@@ -37,6 +40,7 @@ public record DeliveryProperties(
         @DefaultValue("2") int inPlaceRetries,
         @DefaultValue("200") @DurationUnit(ChronoUnit.MILLIS) Duration inPlaceRetryDelay,
         @DefaultValue("5") int outageDossiers,
+        @DefaultValue("5000") @DurationUnit(ChronoUnit.MILLIS) Duration outageMaximumPause,
         @DefaultValue("1000") @DurationUnit(ChronoUnit.MILLIS) Duration heldPollInterval,
         @DefaultValue("10000") @DurationUnit(ChronoUnit.MILLIS) Duration retrierLease) {
 

@@ -16,7 +16,7 @@ import vn.lienthong.delivery.DeliveryProperties;
  * different dossiers in a row, without a success in between (one dossier failing again and again is that dossier's
  * problem). Then every delivery pauses: consumers wait with their message unacknowledged in the broker, the held
  * messages' retrier skips its runs; after the pause one call tries the portal: a success resumes everything, a failure
- * pauses again, twice as long (from {@code redelivery-delay} up to {@code maximum-redelivery-delay}).
+ * pauses again, twice as long (from {@code redelivery-delay} up to {@code outage-maximum-pause}).
  */
 @Component
 public class PortalCircuit {
@@ -39,7 +39,7 @@ public class PortalCircuit {
         this.outageDossiers = Math.max(1, delivery.outageDossiers());
         this.firstPauseNanos = delivery.redeliveryDelay().toNanos();
         this.multiplier = delivery.backOffMultiplier();
-        this.maximumPauseNanos = delivery.maximumRedeliveryDelay().toNanos();
+        this.maximumPauseNanos = delivery.outageMaximumPause().toNanos();
         this.pauseNanos = firstPauseNanos;
     }
 
