@@ -27,7 +27,7 @@ public class DossierOrder {
     /** States of an earlier message that is still on its way: a later one must not go before it. */
     static final String ON_ITS_WAY = "'ACCEPTED', 'DELIVERING', 'RETRYING'";
     /** States after which the broker giving the message again must not send it again (the outcome is recorded). */
-    private static final Set<String> DONE = Set.of(TrackingState.DELIVERED.name(),
+    private static final Set<String> RECORDED = Set.of(TrackingState.DELIVERED.name(),
             TrackingState.REJECTED_BY_PORTAL.name(), TrackingState.HELD.name());
 
     private final JdbcTemplate jdbc;
@@ -61,7 +61,7 @@ public class DossierOrder {
                   (select count(*) from held_message where ma_ho_so = ? and dossier_seq <= ?)""".formatted(ON_ITS_WAY),
                 (rs, row) -> {
                     String own = rs.getString(1);
-                    if (own != null && DONE.contains(own)) {
+                    if (own != null && RECORDED.contains(own)) {
                         return Decision.DONE;
                     }
                     return rs.getLong(2) > 0 || rs.getLong(3) > 0 ? Decision.HOLD : Decision.SEND;
