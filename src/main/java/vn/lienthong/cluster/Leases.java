@@ -43,6 +43,11 @@ public class Leases {
         if (taken == 1) {
             return true;
         }
+        // Held by another instance: no insert that would fail (and be logged by the database) on every run.
+        Integer held = jdbc.queryForObject("select count(*) from lease where name = ?", Integer.class, name);
+        if (held != null && held > 0) {
+            return false;
+        }
         try {
             return jdbc.update("insert into lease (name, owner, expires_at) values (?, ?, ?)", name, owner, until) == 1;
         } catch (DuplicateKeyException heldByAnother) {
