@@ -73,6 +73,11 @@ public class HeldMessageStore {
                 attempts, nextAttemptAt, trackingId);
     }
 
+    /** Not tried yet (an earlier message of its dossier is still on its way): looked at again after the others. */
+    public void postpone(String trackingId, OffsetDateTime nextAttemptAt) {
+        jdbc.update("update held_message set next_attempt_at = ? where tracking_id = ?", nextAttemptAt, trackingId);
+    }
+
     /** Dead-lettered: it stays first of its dossier, so that the later messages wait behind it. */
     public void park(String trackingId, int attempts) {
         jdbc.update("update held_message set attempts = ?, parked = true, claimed_until = null where tracking_id = ?",

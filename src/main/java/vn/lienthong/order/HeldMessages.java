@@ -116,10 +116,15 @@ public class HeldMessages {
         exchange.removeProperty(DeliveryTrail.DETAIL);
         OffsetDateTime now = now();
         HeldMessage head = store.head(maHoSo).orElse(null);
-        if (head == null || head.parked() || head.nextAttemptAt().isAfter(now)
-                || order.earliestOnItsWay(maHoSo, head.sequence()) != null
-                || !circuit.allowsCall()
-                || !store.claim(head.trackingId(), now.plus(claim), now)) {
+        if (head == null || head.parked() || head.nextAttemptAt().isAfter(now)) {
+            return;
+        }
+        if (order.earliestOnItsWay(maHoSo, head.sequence()) != null) {
+            // Due dossiers are taken oldest first: one waiting for long must not keep the others out of a run.
+            store.postpone(head.trackingId(), now.plus(delivery.heldPollInterval()));
+            return;
+        }
+        if (!circuit.allowsCall() || !store.claim(head.trackingId(), now.plus(claim), now)) {
             return;
         }
         restore(exchange, head);
