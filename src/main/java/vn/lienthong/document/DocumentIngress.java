@@ -20,6 +20,7 @@ import jakarta.servlet.http.Part;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.http.common.HttpMessage;
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.axis.AxisMessageKind;
@@ -235,8 +236,7 @@ public class DocumentIngress {
     }
 
     private static Collection<Part> parts(Exchange exchange) {
-        HttpServletRequest request = exchange.getIn().getHeader(Exchange.HTTP_SERVLET_REQUEST,
-                HttpServletRequest.class);
+        HttpServletRequest request = exchange.getIn() instanceof HttpMessage http ? http.getRequest() : null;
         if (request == null) {
             throw new IngressRefusedException(415, "", "multipart/form-data is taken over HTTP only");
         }

@@ -61,7 +61,7 @@ class DocumentRefusalTest extends GatewayTest {
         Http.Reply reply = DocumentFixtures.postXml(documents(), EOFFICE_KEY, edxml);
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(400);
-        JsonNode problems = reply.json().get("problems");
+        JsonNode problems = reply.json().get("errors");
         assertThat(problems).isNotEmpty();
         assertThat(problems.toString()).containsIgnoringCase(named);
         assertThat(tracking.count(vn.lienthong.tracking.TrackingState.RECEIVED)
@@ -75,7 +75,7 @@ class DocumentRefusalTest extends GatewayTest {
                 "<?xml version=\"1.0\"?><edXML><unclosed>".getBytes(StandardCharsets.UTF_8));
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(400);
-        assertThat(reply.json().get("problems")).isNotEmpty();
+        assertThat(reply.json().get("errors")).isNotEmpty();
     }
 
     @Test
@@ -99,7 +99,7 @@ class DocumentRefusalTest extends GatewayTest {
         Http.Reply reply = DocumentFixtures.postXml(documents(), EOFFICE_KEY, tampered);
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(400);
-        assertThat(reply.json().get("problems").toString()).contains("signature is invalid");
+        assertThat(reply.json().get("errors").toString()).contains("signature is invalid");
     }
 
     @Test
@@ -119,7 +119,7 @@ class DocumentRefusalTest extends GatewayTest {
         Http.Reply reply = DocumentFixtures.postXml(documents(), EOFFICE_KEY, signed);
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(400);
-        assertThat(reply.json().get("problems").toString()).contains(H31);
+        assertThat(reply.json().get("errors").toString()).contains(H31);
     }
 
     @Test
@@ -133,7 +133,7 @@ class DocumentRefusalTest extends GatewayTest {
                 List.of(DocumentFixtures.randomFile(dir, "sent.pdf", 100)));
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(400);
-        String problems = reply.json().get("problems").toString();
+        String problems = reply.json().get("errors").toString();
         assertThat(problems).contains("subject").contains("not-sent.pdf");
     }
 
