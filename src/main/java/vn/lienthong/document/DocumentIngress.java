@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +20,7 @@ import jakarta.servlet.http.Part;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.http.common.HttpMessage;
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.axis.AxisMessageKind;
@@ -57,9 +59,11 @@ public class DocumentIngress {
     private final EdxmlProperties edxml;
     private final DocumentSpool spool;
     private final OutgoingDocuments outgoing;
+    private final ObjectMapper json;
 
     public DocumentIngress(ClientGate clientGate, ContractValidator validator, EdxmlReader reader,
-                           EdxmlProperties edxml, DocumentSpool spool, OutgoingDocuments outgoing) {
+                           EdxmlProperties edxml, DocumentSpool spool, OutgoingDocuments outgoing, ObjectMapper json) {
+        this.json = json;
         this.clientGate = clientGate;
         this.validator = validator;
         this.reader = reader;
@@ -137,6 +141,7 @@ public class DocumentIngress {
         List<Path> files = new ArrayList<>();
         spool.deleteWhenDone(exchange, files);
         JsonNode metadata = null;
+        JsonNode described = null;
         List<Problem> problems = new ArrayList<>();
         List<Part> fileParts = new ArrayList<>();
         for (Part part : parts) {
@@ -145,11 +150,13 @@ public class DocumentIngress {
                     problems.add(new Problem("metadata", "send one metadata part, not several"));
                     continue;
                 }
+                byte[] raw = bounded(stream(part));
                 try {
-                    metadata = validator.parseAndValidate(bounded(stream(part)), client.inputFormat(),
-                            MessageKind.DOCUMENT);
+                    metadata = validator.parseAndValidate(raw, client.inputFormat(), MessageKind.DOCUMENT);
+                    described = metadata.get("attachments");
                 } catch (InvalidMessageException invalid) {
                     invalid.problems().forEach(p -> problems.add(new Problem("metadata" + p.path(), p.message())));
+                    described = attachmentsOfInvalid(raw);
                 }
             } else if ("file".equals(part.getName())) {
                 fileParts.add(part);
@@ -161,10 +168,8 @@ public class DocumentIngress {
         if (metadata == null && problems.isEmpty()) {
             problems.add(new Problem("metadata", "the metadata part (the document's JSON) is missing"));
         }
-        List<EdxmlAttachment> attachments = new ArrayList<>();
-        if (metadata != null) {
-            attachments = attachments(metadata.get("attachments"), fileParts, files, problems);
-        }
+        // The files are checked against the metadata even when it has problems: the client hears about all of them.
+        List<EdxmlAttachment> attachments = attachments(described, fileParts, files, problems);
         if (!problems.isEmpty()) {
             throw new InvalidMessageException(problems);
         }
@@ -208,6 +213,16 @@ public class DocumentIngress {
         return attachments;
     }
 
+    /** The attachments entry of metadata that failed validation, when it is JSON at all. */
+    private JsonNode attachmentsOfInvalid(byte[] raw) {
+        try {
+            JsonNode tree = json.readTree(raw);
+            return tree == null ? null : tree.get("attachments");
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
     private static JsonNode entry(JsonNode described, String name) {
         if (described == null || !described.isArray()) {
             return null;
@@ -221,8 +236,7 @@ public class DocumentIngress {
     }
 
     private static Collection<Part> parts(Exchange exchange) {
-        HttpServletRequest request = exchange.getIn().getHeader(Exchange.HTTP_SERVLET_REQUEST,
-                HttpServletRequest.class);
+        HttpServletRequest request = exchange.getIn() instanceof HttpMessage http ? http.getRequest() : null;
         if (request == null) {
             throw new IngressRefusedException(415, "", "multipart/form-data is taken over HTTP only");
         }

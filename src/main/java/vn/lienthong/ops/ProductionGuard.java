@@ -9,13 +9,15 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import vn.lienthong.axis.AxisProperties;
 import vn.lienthong.client.ClientProperties;
 import vn.lienthong.client.ClientProperties.ClientSystem;
 import vn.lienthong.portal.PortalProperties;
 
 /**
  * Refuses to start the {@code prod} profile with anything meant for a developer's machine: demo API keys, the
- * simulator's password, the in-process simulator, the embedded broker or the embedded database.
+ * simulators' password and document axis secret, the in-process simulators, the embedded broker or the embedded
+ * database.
  */
 @Component
 @Profile("prod")
@@ -26,11 +28,14 @@ public class ProductionGuard implements InitializingBean {
 
     private final ClientProperties clients;
     private final PortalProperties portal;
+    private final AxisProperties axis;
     private final Environment environment;
 
-    public ProductionGuard(ClientProperties clients, PortalProperties portal, Environment environment) {
+    public ProductionGuard(ClientProperties clients, PortalProperties portal, AxisProperties axis,
+            Environment environment) {
         this.clients = clients;
         this.portal = portal;
+        this.axis = axis;
         this.environment = environment;
     }
 
@@ -56,6 +61,9 @@ public class ProductionGuard implements InitializingBean {
         }
         if (portal.password() == null || portal.password().isBlank() || DEV_PORTAL_PASSWORD.equals(portal.password())) {
             problems.add("the portal password is empty or the simulator's default (set DVCQG_PASSWORD)");
+        }
+        if (axis.secret() == null || axis.secret().isBlank() || AxisProperties.DEV_SECRET.equals(axis.secret())) {
+            problems.add("the document axis secret is empty or the simulator's default (set AXIS_SECRET)");
         }
         for (String simulator : List.of("dvcqg", "axis", "eoffice")) {
             if (environment.getProperty("lienthong.simulator." + simulator + ".enabled", Boolean.class, true)) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
+import vn.lienthong.axis.AxisProperties;
 import vn.lienthong.client.ClientProperties;
 import vn.lienthong.client.ClientProperties.ClientSystem;
 import vn.lienthong.portal.PortalProperties;
@@ -25,11 +26,13 @@ class ProductionGuardTest {
         MockEnvironment defaults = new MockEnvironment()
                 .withProperty("spring.datasource.url", "jdbc:h2:file:./data/db/lienthong");
 
-        ProductionGuard guard = new ProductionGuard(demo, portal("dev-portal-password"), defaults);
+        ProductionGuard guard = new ProductionGuard(demo, portal("dev-portal-password"), axis("dev-axis-secret"),
+                defaults);
 
         assertThatThrownBy(guard::afterPropertiesSet).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("demo-dvcqg is a demo client")
                 .hasMessageContaining("portal password")
+                .hasMessageContaining("document axis secret")
                 .hasMessageContaining("dvcqg simulator is enabled")
                 .hasMessageContaining("axis simulator is enabled")
                 .hasMessageContaining("eoffice simulator is enabled")
@@ -48,9 +51,15 @@ class ProductionGuardTest {
                 .withProperty("spring.artemis.embedded.enabled", "false")
                 .withProperty("spring.datasource.url", "jdbc:postgresql://postgres:5432/lienthong");
 
-        ProductionGuard guard = new ProductionGuard(real, portal("a-real-secret-from-the-vault"), production);
+        ProductionGuard guard = new ProductionGuard(real, portal("a-real-secret-from-the-vault"),
+                axis("another-real-secret-from-the-vault"), production);
 
         assertThat(guard.problems()).isEmpty();
+    }
+
+    private static AxisProperties axis(String secret) {
+        return new AxisProperties(AxisProperties.Transport.JSON, URI.create("https://axis.example/api"), null,
+                "hungyen", secret, Duration.ofSeconds(5), Duration.ofMinutes(5));
     }
 
     private static PortalProperties portal(String password) {

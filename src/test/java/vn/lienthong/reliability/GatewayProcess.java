@@ -64,7 +64,9 @@ final class GatewayProcess implements AutoCloseable {
                 "DATABASE_USER", Database.USER,
                 "DATABASE_PASSWORD", Database.PASSWORD,
                 "DVCQG_BASE_URL", portal.baseUrl(),
-                "DVCQG_PASSWORD", SimulatorProcess.PASSWORD);
+                "DVCQG_PASSWORD", SimulatorProcess.PASSWORD,
+                // the prod profile refuses the simulator's axis secret; no scenario calls the axis yet
+                "AXIS_SECRET", "reliability-axis-secret");
         return new GatewayProcess(name, directory, environment, extraArguments);
     }
 

@@ -39,7 +39,8 @@ public final class DvcqgSimulator {
 
     private static DvcqgSimulator start() {
         try {
-            Path store = Files.createTempDirectory("dvcqg-simulator").resolve("dvcqg-store.jsonl");
+            Path data = Files.createTempDirectory("simulators");
+            Path store = data.resolve("dvcqg-store.jsonl");
             return new DvcqgSimulator(new SpringApplicationBuilder(LienthongApplication.class)
                     .profiles("simulator")
                     // Arguments, not default properties: they must win over application-simulator.yaml.
@@ -47,6 +48,7 @@ public final class DvcqgSimulator {
                             "--spring.jmx.enabled=false",
                             "--management.endpoints.web.exposure.include=health",
                             "--spring.datasource.url=jdbc:h2:mem:simulator-test;DB_CLOSE_DELAY=-1",
+                            "--lienthong.data-directory=" + data,
                             "--lienthong.simulator.dvcqg.store-file=" + store));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
@@ -55,6 +57,21 @@ public final class DvcqgSimulator {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** The document axis simulator in the same application: JSON/HTTP. */
+    public String axisUrl() {
+        return baseUrl.replace("/sim/dvcqg", "/sim/axis");
+    }
+
+    /** The document axis simulator's SOAP endpoint. */
+    public String axisSoapUrl() {
+        return baseUrl.replace("/sim/dvcqg", "/services/sim/axis");
+    }
+
+    /** The e-office webhook simulator in the same application. */
+    public String eofficeUrl() {
+        return baseUrl.replace("/sim/dvcqg", "/sim/eoffice");
     }
 
     /** The dossier as the portal stored it, with its progress; null when the portal does not have it. */
