@@ -15,6 +15,7 @@ import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.message.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -31,8 +32,13 @@ import vn.lienthong.edxml.EdxmlProperties;
  * and read from there as a stream, so a 70 MB edXML file is never held in memory. The size limit is the document
  * route's ({@code lienthong.edxml.max-document-size}, a 413 refusal); CXF's own cap
  * ({@code attachment-max-size}) sits above it only so that a runaway upload cannot fill the disk.
+ * <p>
+ * Served wherever the gateway's routes are loaded, which it hands every call to: not in the simulators' own process
+ * ({@code --spring.profiles.active=simulator}, {@code camel.main.routes-collector-enabled=false}).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "camel.main", name = "routes-collector-enabled", havingValue = "true",
+        matchIfMissing = true)
 public class DocumentSoapConfiguration {
 
     /** Where the endpoint is published, relative to the CXF servlet. */

@@ -39,18 +39,18 @@ import vn.lienthong.ingress.ClientGate;
 
 /**
  * {@code /services/documents}: the SOAP face of the documents ingress. Each operation is the REST call of the same
- * meaning, made through its route: SendDocument is {@code direct:document-ingress} with the MTOM attachment's stream
- * as a raw edXML body, SendStatus is {@code direct:document-status-ingress} with the JSON status of the contract
- * ({@code mappings/documents/document-status.schema.json}, whose field names the WSDL uses), GetTracking is
- * {@code direct:tracking-lookup}. The API key comes from the HTTP header {@code X-API-Key}, the routes check it.
+ * meaning, made by the same steps and beans in {@code routes/document-soap.yaml}: SendDocument takes the MTOM
+ * attachment's stream as a raw edXML body, SendStatus the JSON status of the contract
+ * ({@code mappings/documents/document-status.schema.json}, whose field names the WSDL uses, so a problem's path names
+ * the element), GetTracking the tracking record. The API key comes from the HTTP header {@code X-API-Key}; the routes
+ * check it ({@code clientGate}).
  * <p>
- * Why a JAX-WS implementation handing over to the routes, rather than a {@code from: cxf:} route: the endpoint is
+ * Why a JAX-WS implementation handing over to routes, rather than a {@code from: cxf:} route: the endpoint is
  * published exactly as the axis simulator's (same CXF bus and servlet, same MTOM settings), independent of whether
- * that simulator is on; a refusal is the generated checked {@link RefusalFault}, which CXF writes as the typed
- * fault detail with no Camel-to-CXF exception mapping, no error handler logging a client's mistake as a failure and
- * no stack trace; and the routes' HTTP headers (the 202, the JSON content type) never reach CXF's response. The route
- * logic an integration engineer reads stays where it is: in {@code routes/document-ingress.yaml} and
- * {@code routes/tracking.yaml}, used by both faces.
+ * that simulator is on; a refusal is the generated checked {@link RefusalFault}, which CXF writes as the typed fault
+ * detail with no Camel-to-CXF exception mapping, no error handler logging a client's mistake as a failure and no
+ * stack trace; and the routes' HTTP headers (the 202, the JSON content type) never reach CXF's response. What an
+ * integration engineer reads and changes stays in the routes.
  */
 @WebService(serviceName = "DocumentsService", portName = "DocumentsPort",
         targetNamespace = "urn:lienthong:documents:v1",
@@ -84,7 +84,7 @@ public class DocumentSoapEndpoint implements DocumentsPortType {
         }
         // the attachment as CXF received it (in memory when small, spooled to disk when large), read once by the route
         try (InputStream edxml = request.getEdxml().getInputStream()) {
-            JsonNode accepted = routes.call("direct:document-ingress", apiKey(), in -> {
+            JsonNode accepted = routes.call("document-soap-ingress", apiKey(), in -> {
                 in.setHeader(Exchange.CONTENT_TYPE, "application/xml");
                 in.setHeader(Acceptance.IDEMPOTENCY_KEY_HEADER, request.getIdempotencyKey());
                 in.setBody(edxml);
@@ -101,7 +101,7 @@ public class DocumentSoapEndpoint implements DocumentsPortType {
     @Override
     public SendStatusResponse sendStatus(SendStatus request) throws RefusalFault {
         byte[] status = statusJson(request).toString().getBytes(StandardCharsets.UTF_8);
-        JsonNode accepted = routes.call("direct:document-status-ingress", apiKey(), in -> {
+        JsonNode accepted = routes.call("document-status-soap-ingress", apiKey(), in -> {
             in.setHeader(Exchange.CONTENT_TYPE, "application/json");
             in.setHeader(Acceptance.IDEMPOTENCY_KEY_HEADER, request.getIdempotencyKey());
             in.setBody(status);
@@ -114,7 +114,7 @@ public class DocumentSoapEndpoint implements DocumentsPortType {
 
     @Override
     public GetTrackingResponse getTracking(GetTracking request) throws RefusalFault {
-        JsonNode tracking = routes.call("direct:tracking-lookup", apiKey(),
+        JsonNode tracking = routes.call("tracking-soap-lookup", apiKey(),
                 in -> in.setHeader("trackingId", request.getTrackingId()));
         GetTrackingResponse response = new GetTrackingResponse();
         response.setTrackingId(tracking.path("trackingId").asText());

@@ -22,10 +22,10 @@ import vn.lienthong.document.soap.contract.RefusalFault;
 import vn.lienthong.ingress.ClientGate;
 
 /**
- * Hands a SOAP call to the route that serves the same REST call ({@code direct:document-ingress}, ...) and reads the
- * route's answer as the REST API would send it: the JSON body of a 2xx, or a {@link RefusalFault} carrying the
- * status and every problem of a refusal. The routes do all the work (authentication, checks, acceptance); this class
- * only changes the shape of the request and of the answer.
+ * Hands a SOAP call to its route in {@code routes/document-soap.yaml} and reads the route's answer as the REST API
+ * would send it ({@code ingressReply}): the JSON body of a 2xx, or a {@link RefusalFault} carrying the status and
+ * every problem of a refusal. The routes do all the work (authentication, checks, acceptance); this class only
+ * changes the shape of the request and of the answer.
  */
 class IngressRoutes {
 
@@ -39,9 +39,18 @@ class IngressRoutes {
         this.json = json;
     }
 
-    /** Runs the route on this thread with the caller's API key and what {@code request} sets; its 2xx JSON answer. */
-    JsonNode call(String uri, String apiKey, Consumer<Message> request) throws RefusalFault {
-        Exchange reply = producer.send(uri, exchange -> {
+    /**
+     * Runs the route {@code routeId} (consuming from {@code direct:<routeId>}) on this thread with the caller's API key
+     * and what {@code request} sets; its 2xx JSON answer.
+     * <p>
+     * The exchange is marked as coming from that route. Camel's unit of work keeps a copy of an exchange's first
+     * message when any route uses {@code useOriginalMessage} (the delivery routes do), and for an exchange of unknown
+     * origin it caches a stream body in memory to make that copy: a 70 MB attachment would land in the heap. From a
+     * route with {@code streamCache: "false"} the stream is left alone, to be read once by the route.
+     */
+    JsonNode call(String routeId, String apiKey, Consumer<Message> request) throws RefusalFault {
+        Exchange reply = producer.send("direct:" + routeId, exchange -> {
+            exchange.getExchangeExtension().setFromRouteId(routeId);
             Message in = exchange.getIn();
             if (apiKey != null) {
                 in.setHeader(ClientGate.API_KEY_HEADER, apiKey);
@@ -60,7 +69,7 @@ class IngressRoutes {
             throw unexpected(e);
         }
         if (status == null || body == null) {
-            throw unexpected(new IllegalStateException(uri + " answered no status or no body"));
+            throw unexpected(new IllegalStateException(routeId + " answered no status or no body"));
         }
         if (status >= 300) {
             throw refused(status, body.path("errors"));
