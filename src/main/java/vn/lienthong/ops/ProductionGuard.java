@@ -23,7 +23,8 @@ import vn.lienthong.portal.PortalProperties;
 @Profile("prod")
 public class ProductionGuard implements InitializingBean {
 
-    static final Set<String> DEMO_KEYS = Set.of("demo-dvcqg-key", "demo-canonical-key", "demo-operator-key");
+    static final Set<String> DEMO_KEYS = Set.of("demo-dvcqg-key", "demo-canonical-key", "demo-eoffice-key",
+            "demo-operator-key");
     static final String DEV_PORTAL_PASSWORD = "dev-portal-password";
 
     private final ClientProperties clients;
