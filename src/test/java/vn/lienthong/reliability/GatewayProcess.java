@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.lienthong.support.Http;
+import vn.lienthong.support.SigningKeys;
 
 /**
  * One gateway instance as production runs it: {@code java -Xmx512m -jar ... --spring.profiles.active=prod} on an
@@ -67,7 +68,11 @@ final class GatewayProcess implements AutoCloseable {
                 Map.entry("DVCQG_PASSWORD", SimulatorProcess.PASSWORD),
                 Map.entry("AXIS_BASE_URL", portal.axisUrl()),
                 Map.entry("AXIS_SECRET", SimulatorProcess.AXIS_SECRET),
-                Map.entry("EOFFICE_WEBHOOK_URL", portal.eofficeUrl()));
+                Map.entry("EOFFICE_WEBHOOK_URL", portal.eofficeUrl()),
+                // production refuses the shipped DEV signing key
+                Map.entry("LIENTHONG_EDXML_SIGNING_KEYSTORE", SigningKeys.generate(directory.resolve(name + "-signing.p12")).toString()),
+                Map.entry("LIENTHONG_EDXML_SIGNING_PASSWORD", SigningKeys.PASSWORD),
+                Map.entry("LIENTHONG_EDXML_SIGNING_ALIAS", SigningKeys.ALIAS));
         return new GatewayProcess(name, directory, environment, extraArguments);
     }
 
