@@ -44,10 +44,4 @@ final class AxisFiles {
             throw e;
         }
     }
-
-    /** An exception as one line for an error message: its kind and its text, no stack trace. */
-    static String describe(Throwable e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
-    }
 }

@@ -90,8 +90,8 @@ public class AxisJsonTransport implements AxisTransport {
                         item.hasNonNull("created") ? OffsetDateTime.parse(item.get("created").asText()) : null));
             }
         } catch (RuntimeException e) {
-            throw new AxisUnavailableException("axis getReceivedEdocList answered an item the gateway cannot read: "
-                    + AxisFiles.describe(e));
+            throw AxisUnavailableException.failed("axis getReceivedEdocList answered an item the gateway cannot read",
+                    e);
         }
         return items;
     }
@@ -108,8 +108,8 @@ public class AxisJsonTransport implements AxisTransport {
             }
             answer("getEdoc", response.statusCode(), in.readNBytes(MAX_ERROR_BYTES));
         } catch (IOException e) {
-            throw new AxisUnavailableException("axis getEdoc of DocID " + docId + " failed while the file arrived: "
-                    + AxisFiles.describe(e), e);
+            throw AxisUnavailableException.failed("axis getEdoc of DocID " + docId + " failed while the file arrived",
+                    e);
         }
         throw new AxisUnavailableException("axis getEdoc answered OK without the file of DocID " + docId);
     }
@@ -165,8 +165,7 @@ public class AxisJsonTransport implements AxisTransport {
         try {
             return http.send(request, handler);
         } catch (IOException e) {
-            throw new AxisUnavailableException("axis " + operation + " at " + request.uri() + " failed: "
-                    + AxisFiles.describe(e), e);
+            throw AxisUnavailableException.failed("axis " + operation + " at " + request.uri() + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AxisUnavailableException("interrupted while calling axis " + operation, e);

@@ -137,8 +137,8 @@ public class AxisSoapTransport implements AxisTransport, AutoCloseable {
         try (InputStream in = edxml.getInputStream()) {
             AxisFiles.save(in, target);
         } catch (IOException e) {
-            throw new AxisUnavailableException("axis GetKnobstick of DocID " + docId + " failed while the file arrived: "
-                    + AxisFiles.describe(e), e);
+            throw AxisUnavailableException.failed("axis GetKnobstick of DocID " + docId
+                    + " failed while the file arrived", e);
         }
     }
 
@@ -225,8 +225,7 @@ public class AxisSoapTransport implements AxisTransport, AutoCloseable {
             throw new AxisUnavailableException("axis " + operation + " failed: SOAP fault " + local + ": "
                     + e.getFault().getFaultString());
         } catch (WebServiceException e) {
-            throw new AxisUnavailableException("axis " + operation + " at " + address + " failed: "
-                    + AxisFiles.describe(socketCause(e)), e);
+            throw AxisUnavailableException.failed("axis " + operation + " at " + address + " failed", socketCause(e));
         }
         if (result == null || result.getStatus() == null) {
             throw new AxisUnavailableException("axis " + operation + " answered without a Status");

@@ -60,8 +60,9 @@ class AxisTransportTest {
     }
 
     @AfterAll
-    static void shutdownBus() {
+    static void shutdownBusAndEmptyAxis() {
         bus.shutdown(true);
+        axis.clearMailboxes(); // the shared simulator keeps its store under the working directory
     }
 
     @BeforeEach

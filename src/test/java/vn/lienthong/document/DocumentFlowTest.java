@@ -151,6 +151,23 @@ class DocumentFlowTest extends GatewayTest {
     }
 
     @Test
+    void whileTheAxisIsDownADocumentWaitsInTheBrokerAndLeavesWhenItIsBack(@TempDir Path dir) {
+        systems.axisFaults(true);
+        String number = DocumentFixtures.nextNumber();
+        Http.Reply reply = DocumentFixtures.postMultipart(documents(), EOFFICE_KEY,
+                DocumentFixtures.metadata(H31, number, H41), List.of(DocumentFixtures.randomFile(dir, "w.pdf", 900)));
+        assertThat(reply.status()).as(reply.text()).isEqualTo(202);
+        String trackingId = reply.json().get("trackingId").asText();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> api.state(EOFFICE_KEY, trackingId), "RETRYING"::equals);
+        assertThat(systems.received(H41, DocumentFixtures.documentId(H31, number))).isEmpty();
+        systems.axisFaults(false);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.state(EOFFICE_KEY, trackingId), "DELIVERED"::equals);
+        assertThat(systems.receivedAll(H41, DocumentFixtures.documentId(H31, number))).hasSize(1);
+    }
+
+    @Test
     void everyStatusCodeTravelsBothWays() {
         String aboutOurs = DocumentFixtures.documentId(H31, DocumentFixtures.nextNumber());
         String aboutTheirs = DocumentFixtures.documentId(H41, DocumentFixtures.nextNumber());

@@ -18,6 +18,10 @@ import vn.lienthong.LienthongApplication;
  */
 public final class DvcqgSimulator {
 
+    /** A second account on the simulated axis, for Thanh Hóa (000.00.00.H56) only. */
+    public static final String SECOND_AXIS_SYSTEM = "lienthong-h56";
+    public static final String SECOND_AXIS_SECRET = "h56-axis-secret";
+
     private static DvcqgSimulator shared;
 
     private final ConfigurableApplicationContext context;
@@ -49,6 +53,15 @@ public final class DvcqgSimulator {
                             "--management.endpoints.web.exposure.include=health",
                             "--spring.datasource.url=jdbc:h2:mem:simulator-test;DB_CLOSE_DELAY=-1",
                             "--lienthong.data-directory=" + data,
+                            // The gateway's account, and a second one for a second gateway in the same test run
+                            // (DocumentSoapTransportTest): each polls only its own organs' mailboxes.
+                            "--lienthong.simulator.axis.systems[0].system-id=lienthong",
+                            "--lienthong.simulator.axis.systems[0].secret=dev-axis-secret",
+                            "--lienthong.simulator.axis.systems[0].organ-ids[0]=000.00.00.H31",
+                            "--lienthong.simulator.axis.systems[0].organ-ids[1]=000.00.00.H54",
+                            "--lienthong.simulator.axis.systems[1].system-id=" + SECOND_AXIS_SYSTEM,
+                            "--lienthong.simulator.axis.systems[1].secret=" + SECOND_AXIS_SECRET,
+                            "--lienthong.simulator.axis.systems[1].organ-ids[0]=000.00.00.H56",
                             "--lienthong.simulator.dvcqg.store-file=" + store));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
