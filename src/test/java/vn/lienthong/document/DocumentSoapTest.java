@@ -187,7 +187,8 @@ class DocumentSoapTest extends GatewayTest {
                 </soap:Envelope>""".getBytes(StandardCharsets.UTF_8),
                 Map.of("Content-Type", "text/xml; charset=UTF-8", "X-API-Key", "not-a-key"));
         assertThat(raw.status()).isEqualTo(500);
-        assertThat(raw.text()).contains("<status>401</status>").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(raw.text()).contains("<faultcode>soap:Client</faultcode>", "<status>401</status>")
+                .doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     @Test

@@ -59,6 +59,7 @@ public class DocumentSoapConfiguration {
                 AttachmentDeserializer.ATTACHMENT_DIRECTORY, spoolDirectory(edxml.spoolDirectory()).toFile(),
                 AttachmentDeserializer.ATTACHMENT_MEMORY_THRESHOLD, ATTACHMENT_MEMORY_THRESHOLD,
                 AttachmentDeserializer.ATTACHMENT_MAX_SIZE, 2 * edxml.maxDocumentSize().toBytes()));
+        endpoint.getOutFaultInterceptors().add(new ClientFaultCode());
         endpoint.publish(ADDRESS);
         log.info("documents SOAP endpoint at {}{}", cxfPath(environment), ADDRESS);
         return endpoint;
