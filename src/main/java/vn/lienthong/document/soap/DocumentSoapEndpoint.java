@@ -20,6 +20,7 @@ import jakarta.xml.ws.handler.MessageContext;
 import jakarta.xml.ws.soap.MTOM;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 
 import vn.lienthong.document.soap.contract.Attachment;
 import vn.lienthong.document.soap.contract.DocumentsPortType;
@@ -86,7 +87,7 @@ public class DocumentSoapEndpoint implements DocumentsPortType {
         try (InputStream edxml = request.getEdxml().getInputStream()) {
             JsonNode accepted = routes.call("document-soap-ingress", apiKey(), in -> {
                 in.setHeader(Exchange.CONTENT_TYPE, "application/xml");
-                in.setHeader(Acceptance.IDEMPOTENCY_KEY_HEADER, request.getIdempotencyKey());
+                idempotencyKey(in, request.getIdempotencyKey());
                 in.setBody(edxml);
             });
             SendDocumentResponse response = new SendDocumentResponse();
@@ -103,7 +104,7 @@ public class DocumentSoapEndpoint implements DocumentsPortType {
         byte[] status = statusJson(request).toString().getBytes(StandardCharsets.UTF_8);
         JsonNode accepted = routes.call("document-status-soap-ingress", apiKey(), in -> {
             in.setHeader(Exchange.CONTENT_TYPE, "application/json");
-            in.setHeader(Acceptance.IDEMPOTENCY_KEY_HEADER, request.getIdempotencyKey());
+            idempotencyKey(in, request.getIdempotencyKey());
             in.setBody(status);
         });
         SendStatusResponse response = new SendStatusResponse();
@@ -166,6 +167,13 @@ public class DocumentSoapEndpoint implements DocumentsPortType {
             putText(node, "email", staff.getEmail());
         }
         return status;
+    }
+
+    /** The request's idempotencyKey as the REST API's Idempotency-Key header; the route checks it. */
+    private static void idempotencyKey(Message in, String key) {
+        if (key != null) {
+            in.setHeader(Acceptance.IDEMPOTENCY_KEY_HEADER, key);
+        }
     }
 
     private static ObjectNode putText(ObjectNode node, String name, String value) {
