@@ -87,7 +87,14 @@ public class DocumentDeadLetters {
         headers.put(MessageHeaders.DEAD_LETTER_REASON, reason);
         headers.put(ORIGIN, exchange.getFromEndpoint().getEndpointUri().contains(queue.queueOf("from-axis"))
                 ? queue.queueOf("from-axis") : queue.queueOf("to-axis"));
-        queue.sendToDeadLetter(exchange.getProperty(DocumentQueue.FILE, Path.class), headers);
+        Path file = exchange.getProperty(DocumentQueue.FILE, Path.class);
+        if (file == null) {
+            // It could not even be read from the broker: it stays there (rollback), and after
+            // lienthong.broker.max-delivery-attempts the broker moves it to the document dead-letter queue itself.
+            throw new IllegalStateException("the document could not be read from the broker, so it stays there: "
+                    + reason);
+        }
+        queue.sendToDeadLetter(file, headers);
     }
 
     /** Parked documents, oldest first: tracking id, kind, DocumentId, state, reason. */

@@ -1,6 +1,7 @@
 package vn.lienthong.document;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,6 +37,8 @@ public class DocumentQueue {
 
     /** Artemis: a BytesMessage body read from this stream while it is sent (large message). */
     private static final String INPUT_STREAM = "JMS_AMQ_InputStream";
+    /** Artemis: the body written to this stream, blocking until all of it arrived (large messages stream). */
+    private static final String SAVE_STREAM = "JMS_AMQ_SaveStream";
     /** Exchange property: the document's edXML file in the spool folder while a route works on it. */
     public static final String FILE = "LienthongDocumentFile";
 
@@ -113,14 +116,14 @@ public class DocumentQueue {
         }
     }
 
-    /** The body of a document message, streamed to a file. */
+    /**
+     * The body of a document message, streamed to a file. Artemis's {@code JMS_AMQ_SaveStream} writes a large message
+     * chunk by chunk as it arrives; {@code readBytes} would first load the whole body into one heap buffer (and a
+     * cached consumer would keep it until its next large message).
+     */
     static void copyBody(BytesMessage message, Path file) throws JMSException {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            int read;
-            while ((read = message.readBytes(buffer)) > 0) {
-                out.write(buffer, 0, read);
-            }
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
+            message.setObjectProperty(SAVE_STREAM, out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spool a document from the broker", e);
         }
