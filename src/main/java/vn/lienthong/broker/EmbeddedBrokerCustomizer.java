@@ -1,5 +1,7 @@
 package vn.lienthong.broker;
 
+import java.util.List;
+
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,12 +19,22 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
 
     private final BrokerProperties properties;
     private final String deadLetterQueue;
+    private final List<String> documentQueues;
+    private final String documentDeadLetterQueue;
 
-    /** The broker's own dead letters go where operators look: the gateway's dead-letter queue (GET /dead-letters). */
+    /**
+     * The broker's own dead letters go where operators look: the gateway's dead-letter queues (GET /dead-letters,
+     * GET /documents/dead-letters).
+     */
     public EmbeddedBrokerCustomizer(BrokerProperties properties,
-                                    @Value("${lienthong.queues.dossier-dead-letter}") String deadLetterQueue) {
+                                    @Value("${lienthong.queues.dossier-dead-letter}") String deadLetterQueue,
+                                    @Value("${lienthong.queues.document-to-axis}") String documentsToAxis,
+                                    @Value("${lienthong.queues.document-from-axis}") String documentsFromAxis,
+                                    @Value("${lienthong.queues.document-dead-letter}") String documentDeadLetterQueue) {
         this.properties = properties;
         this.deadLetterQueue = deadLetterQueue;
+        this.documentQueues = List.of(documentsToAxis, documentsFromAxis);
+        this.documentDeadLetterQueue = documentDeadLetterQueue;
     }
 
     @Override
@@ -37,10 +49,16 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
                 throw new IllegalStateException("lienthong.broker.tcp-acceptor: " + properties.tcpAcceptor(), e);
             }
         }
-        AddressSettings settings = new AddressSettings()
-                .setDeadLetterAddress(SimpleString.of(deadLetterQueue))
+        configuration.addAddressSetting("#", deadLetters(deadLetterQueue));
+        for (String queue : documentQueues) {
+            configuration.addAddressSetting(queue, deadLetters(documentDeadLetterQueue));
+        }
+    }
+
+    private AddressSettings deadLetters(String queue) {
+        return new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(queue))
                 .setMaxDeliveryAttempts(properties.maxDeliveryAttempts())
                 .setAutoCreateDeadLetterResources(true);
-        configuration.addAddressSetting("#", settings);
     }
 }

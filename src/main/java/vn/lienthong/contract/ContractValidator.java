@@ -30,14 +30,15 @@ public class ContractValidator {
     }
 
     /**
-     * Parses UTF-8 JSON bytes and validates them against {@code mappings/<format>/<kind schema>}.
+     * Parses UTF-8 JSON bytes and validates them against {@code mappings/<format>/<kind schema>} (documents: one
+     * contract for every format, {@link MessageKind#schemaFolder}).
      *
      * @return the parsed body, unchanged (a progress body stays an object or an array, as sent)
      * @throws InvalidMessageException  with every problem, sorted by path
      * @throws IllegalArgumentException if {@code format} has no schema for {@code kind}
      */
     public JsonNode parseAndValidate(byte[] body, String format, MessageKind kind) {
-        JsonSchema schema = schemas.schema(format, kind);
+        JsonSchema schema = schemas.schema(kind.schemaFolder(format), kind);
         JsonNode node = reader.read(body);
         List<Problem> found = new ArrayList<>();
         if (kind.batch() && node.isArray()) {
@@ -64,7 +65,7 @@ public class ContractValidator {
     /** Loads the schemas of every message kind of {@code format}: lets the caller refuse an unknown format at startup. */
     public void preload(String format) {
         for (MessageKind kind : MessageKind.values()) {
-            schemas.schema(format, kind);
+            schemas.schema(kind.schemaFolder(format), kind);
         }
     }
 

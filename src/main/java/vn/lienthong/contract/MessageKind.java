@@ -1,22 +1,43 @@
 package vn.lienthong.contract;
 
-/** What a message is about; names the schema file of each input format and whether a body may be a batch. */
+/**
+ * What a message is about; names its schema file and whether a body may be a batch. Dossier messages have one schema
+ * per input format ({@code mappings/<format>/}); documents have one contract for every client ({@code mappings/documents/}).
+ */
 public enum MessageKind {
 
     /** One dossier (hồ sơ), validated against {@code dossier.schema.json}. */
-    DOSSIER("dossier", "dossier.schema.json", false),
+    DOSSIER("dossier", "dossier.schema.json", false, null),
 
     /** Processing progress (tiến độ xử lý): one item or a non-empty array, each checked by {@code progress-item.schema.json}. */
-    PROGRESS("progress", "progress-item.schema.json", true);
+    PROGRESS("progress", "progress-item.schema.json", true, null),
+
+    /** The metadata of an outgoing document (văn bản), {@code mappings/documents/document.schema.json}. */
+    DOCUMENT("document", "document.schema.json", false, "documents"),
+
+    /** A status about a document, {@code mappings/documents/document-status.schema.json}. */
+    DOCUMENT_STATUS("document-status", "document-status.schema.json", false, "documents");
 
     private final String fileStem;
     private final String schemaFile;
     private final boolean batch;
+    private final String contractFolder;
 
-    MessageKind(String fileStem, String schemaFile, boolean batch) {
+    MessageKind(String fileStem, String schemaFile, boolean batch, String contractFolder) {
         this.fileStem = fileStem;
         this.schemaFile = schemaFile;
         this.batch = batch;
+        this.contractFolder = contractFolder;
+    }
+
+    /** Whether each input format has its own schema (and mapping) for this kind. */
+    public boolean perInputFormat() {
+        return contractFolder == null;
+    }
+
+    /** The folder under {@code mappings/} that holds this kind's schema for a client of {@code inputFormat}. */
+    public String schemaFolder(String inputFormat) {
+        return contractFolder == null ? inputFormat : contractFolder;
     }
 
     /** {@code dossier} / {@code progress}: the stem of the mapping files ({@code <stem>-to-canonical.jsonata}). */

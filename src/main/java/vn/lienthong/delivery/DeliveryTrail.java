@@ -54,7 +54,8 @@ public class DeliveryTrail implements Processor {
     public void delivered(Exchange exchange) {
         PortalReply reply = exchange.getProperty(REPLY, PortalReply.class);
         if (reply == null) {
-            tracking.transition(trackingId(exchange), takeStart(exchange), TrackingState.DELIVERED, null);
+            tracking.transition(trackingId(exchange), takeStart(exchange), TrackingState.DELIVERED,
+                    exchange.getProperty(DETAIL, String.class));
         } else {
             tracking.portalReplied(trackingId(exchange), takeStart(exchange), TrackingState.DELIVERED,
                     reply.errorCode(), reply.message(), exchange.getProperty(DETAIL, String.class));

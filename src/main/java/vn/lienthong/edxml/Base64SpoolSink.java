@@ -68,6 +68,9 @@ final class Base64SpoolSink {
             pending[pendingLength++] = (byte) c;
             if (pendingLength == CHUNK) {
                 flush(CHUNK);
+                if (failure != null) {
+                    return; // e.g. over the size limit: the rest is not read
+                }
             }
         }
     }

@@ -39,21 +39,14 @@ public class Acceptance {
 
     public void register(Exchange exchange) throws JsonProcessingException {
         Message in = exchange.getIn();
-        String idempotencyKey = in.getHeader(IDEMPOTENCY_KEY_HEADER, String.class);
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
-            throw new IngressRefusedException(400, "", IDEMPOTENCY_KEY_HEADER + " must have 1 to "
-                    + MAX_IDEMPOTENCY_KEY + " characters");
-        }
+        String idempotencyKey = idempotencyKey(in);
         String kind = in.getHeader(MessageHeaders.KIND, String.class);
         String maHoSo = in.getHeader(MessageHeaders.MA_HO_SO, String.class);
         String unit = in.getHeader(MessageHeaders.UNIT_CODE, String.class);
         String clientId = ClientGate.client(exchange).id();
         Registration registration = tracking.register(new NewMessage(UUID.randomUUID().toString(), clientId, kind,
                 maHoSo, unit, idempotencyKey));
-        // A repeat of a message the broker never confirmed is sent again under its tracking id.
-        exchange.setProperty(REPEATED, registration.queued());
-        exchange.setProperty(CREATED, registration.created());
-        exchange.setProperty(SENT_AT, tracking.clock());
+        registered(exchange, registration);
 
         // Only the gateway's own headers travel with the message; HTTP request headers stay behind.
         in.removeHeaders("*", "Lienthong*");
@@ -64,6 +57,26 @@ public class Acceptance {
             in.setHeader(MessageHeaders.SEQUENCE, registration.sequence());
         }
         in.setBody(json.writeValueAsString(in.getBody()));
+    }
+
+    /** The client's Idempotency-Key header, checked; {@code null} when it sent none. */
+    public static String idempotencyKey(Message in) {
+        String idempotencyKey = in.getHeader(IDEMPOTENCY_KEY_HEADER, String.class);
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
+            throw new IngressRefusedException(400, "", IDEMPOTENCY_KEY_HEADER + " must have 1 to "
+                    + MAX_IDEMPOTENCY_KEY + " characters");
+        }
+        return idempotencyKey;
+    }
+
+    /**
+     * What {@link #confirm} and {@link #withdraw} need to know about a registration (dossiers and documents alike):
+     * a repeat of a message the broker never confirmed is sent again under its tracking id.
+     */
+    public void registered(Exchange exchange, Registration registration) {
+        exchange.setProperty(REPEATED, registration.queued());
+        exchange.setProperty(CREATED, registration.created());
+        exchange.setProperty(SENT_AT, tracking.clock());
     }
 
     /** The broker stored the message: from now on the client's 202 stands. */

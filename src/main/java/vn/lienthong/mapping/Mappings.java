@@ -71,6 +71,15 @@ public class Mappings {
         }
     }
 
+    /**
+     * The value code table {@code mappings/code-tables/<table>.json} maps {@code value} to, or {@code value} itself
+     * when the table does not list it: the same lookup as {@code $code(table, value)} in a mapping.
+     */
+    public String code(String table, String value) {
+        Object mapped = codeTables.lookup(table, value);
+        return mapped == null ? null : String.valueOf(mapped);
+    }
+
     /** Compiles {@code mapping} now: lets a caller find a missing or broken mapping at startup. */
     public void preload(String mapping) {
         compile(mapping);

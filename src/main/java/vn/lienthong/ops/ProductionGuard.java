@@ -9,28 +9,37 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import vn.lienthong.axis.AxisProperties;
+import vn.lienthong.edxml.EdxmlSigner;
 import vn.lienthong.client.ClientProperties;
 import vn.lienthong.client.ClientProperties.ClientSystem;
 import vn.lienthong.portal.PortalProperties;
 
 /**
  * Refuses to start the {@code prod} profile with anything meant for a developer's machine: demo API keys, the
- * simulator's password, the in-process simulator, the embedded broker or the embedded database.
+ * simulators' password and document axis secret, the DEV signing key, the in-process simulators, the embedded broker
+ * or the embedded database.
  */
 @Component
 @Profile("prod")
 public class ProductionGuard implements InitializingBean {
 
-    static final Set<String> DEMO_KEYS = Set.of("demo-dvcqg-key", "demo-canonical-key", "demo-operator-key");
+    static final Set<String> DEMO_KEYS = Set.of("demo-dvcqg-key", "demo-canonical-key", "demo-eoffice-key",
+            "demo-operator-key");
     static final String DEV_PORTAL_PASSWORD = "dev-portal-password";
 
     private final ClientProperties clients;
     private final PortalProperties portal;
+    private final AxisProperties axis;
+    private final EdxmlSigner signer;
     private final Environment environment;
 
-    public ProductionGuard(ClientProperties clients, PortalProperties portal, Environment environment) {
+    public ProductionGuard(ClientProperties clients, PortalProperties portal, AxisProperties axis,
+            EdxmlSigner signer, Environment environment) {
         this.clients = clients;
         this.portal = portal;
+        this.axis = axis;
+        this.signer = signer;
         this.environment = environment;
     }
 
@@ -56,6 +65,12 @@ public class ProductionGuard implements InitializingBean {
         }
         if (portal.password() == null || portal.password().isBlank() || DEV_PORTAL_PASSWORD.equals(portal.password())) {
             problems.add("the portal password is empty or the simulator's default (set DVCQG_PASSWORD)");
+        }
+        if (axis.secret() == null || axis.secret().isBlank() || AxisProperties.DEV_SECRET.equals(axis.secret())) {
+            problems.add("the document axis secret is empty or the simulator's default (set AXIS_SECRET)");
+        }
+        if (signer.isDevKey()) {
+            problems.add("outgoing documents would be signed with the shipped DEV key (set lienthong.edxml.signing.*)");
         }
         for (String simulator : List.of("dvcqg", "axis", "eoffice")) {
             if (environment.getProperty("lienthong.simulator." + simulator + ".enabled", Boolean.class, true)) {

@@ -1,5 +1,7 @@
 package vn.lienthong.tracking;
 
+import java.util.List;
+
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -7,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import vn.lienthong.client.ClientProperties.ClientSystem;
 import vn.lienthong.ingress.ClientGate;
 import vn.lienthong.ingress.IngressRefusedException;
 
@@ -16,20 +19,26 @@ public class TrackingApi {
 
     private final TrackingStore store;
     private final ObjectMapper json;
+    private final List<TrackingDetails> details;
 
-    public TrackingApi(TrackingStore store, ObjectMapper json) {
+    public TrackingApi(TrackingStore store, ObjectMapper json, List<TrackingDetails> details) {
         this.store = store;
         this.json = json;
+        this.details = List.copyOf(details);
     }
 
-    /** One message; a client sees only its own messages. */
+    /** One message; a client sees only its own messages, an operator sees every message (received ones too). */
     public void lookup(Exchange exchange) {
         String trackingId = exchange.getIn().getHeader("trackingId", String.class);
-        String clientId = ClientGate.client(exchange).id();
+        ClientSystem client = ClientGate.client(exchange);
         TrackedMessage message = store.find(trackingId)
-                .filter(m -> m.clientId().equals(clientId))
+                .filter(m -> client.isOperator() || m.clientId().equals(client.id()))
                 .orElseThrow(() -> new IngressRefusedException(404, "", "no message " + trackingId));
-        exchange.getIn().setBody(describe(message));
+        ObjectNode body = describe(message);
+        for (TrackingDetails more : details) {
+            more.describe(trackingId).ifPresent(section -> body.set(more.section(), json.valueToTree(section)));
+        }
+        exchange.getIn().setBody(body);
     }
 
     /** Every message the client sent about one dossier, oldest first. */

@@ -19,10 +19,18 @@ public enum TrackingState {
     DELIVERED,
     /** The national portal refused it for a business reason; not retried. */
     REJECTED_BY_PORTAL,
+    /** The document axis refused it (its error code and description are recorded); not retried. */
+    REJECTED_BY_AXIS,
     /** Parked in a dead-letter queue with its reason, for an operator. */
-    DEAD_LETTERED;
+    DEAD_LETTERED,
+    /**
+     * A document received from the axis that cannot be processed (not well-formed, unsafe, invalid, bad signature):
+     * kept in the document dead-letter queue with its reason for an operator to re-process, and the axis told "fail".
+     */
+    QUARANTINED;
 
     public boolean isFinal() {
-        return this == DELIVERED || this == REJECTED_BY_PORTAL || this == DEAD_LETTERED;
+        return this == DELIVERED || this == REJECTED_BY_PORTAL || this == REJECTED_BY_AXIS || this == DEAD_LETTERED
+                || this == QUARANTINED;
     }
 }

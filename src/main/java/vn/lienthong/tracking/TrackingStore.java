@@ -182,6 +182,14 @@ public class TrackingStore {
         });
     }
 
+    /** A remark in the history (what the gateway changed or noticed), recorded under the message's current state. */
+    public void note(String trackingId, String detail) {
+        jdbc.update("""
+                insert into tracking_event (tracking_id, state, at, detail)
+                select tracking_id, state, ?, ? from tracked_message where tracking_id = ?""",
+                now(), truncate(detail), trackingId);
+    }
+
     public Optional<TrackedMessage> find(String trackingId) {
         List<TrackedMessage> found = jdbc.query("select * from tracked_message where tracking_id = ?",
                 (rs, row) -> message(rs, history(rs.getString("tracking_id"))), trackingId);

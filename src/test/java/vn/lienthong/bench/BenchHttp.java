@@ -54,6 +54,14 @@ final class BenchHttp {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST whose body comes from {@code body} (e.g. streamed from a file), with a long timeout for big bodies. */
+    Reply post(String url, Map<String, String> headers, HttpRequest.BodyPublisher body) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5))
+                .POST(body);
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** A GET that must answer 200 with JSON. */
     JsonNode getJson(String url, Map<String, String> headers) {
         try {

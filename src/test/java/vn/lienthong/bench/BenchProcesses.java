@@ -93,7 +93,7 @@ final class BenchProcesses implements AutoCloseable {
         }
     }
 
-    private static void awaitUp(BenchHttp http, JavaProcess process, String healthUrl, String alsoUrl) {
+    static void awaitUp(BenchHttp http, JavaProcess process, String healthUrl, String alsoUrl) {
         long deadline = System.currentTimeMillis() + STARTUP_TIMEOUT_MILLIS;
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
@@ -136,13 +136,13 @@ final class BenchProcesses implements AutoCloseable {
         deleteRecursively(dataDirectory);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private static void deleteRecursively(Path directory) {
+    static void deleteRecursively(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

@@ -4,16 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.mock.env.MockEnvironment;
 
+import vn.lienthong.axis.AxisProperties;
+import vn.lienthong.edxml.EdxmlProperties;
+import vn.lienthong.edxml.EdxmlSigner;
 import vn.lienthong.client.ClientProperties;
 import vn.lienthong.client.ClientProperties.ClientSystem;
 import vn.lienthong.portal.PortalProperties;
+import vn.lienthong.support.SigningKeys;
 
 /** The prod profile refuses what only belongs on a developer's machine, and names every reason. */
 class ProductionGuardTest {
@@ -25,11 +31,14 @@ class ProductionGuardTest {
         MockEnvironment defaults = new MockEnvironment()
                 .withProperty("spring.datasource.url", "jdbc:h2:file:./data/db/lienthong");
 
-        ProductionGuard guard = new ProductionGuard(demo, portal("dev-portal-password"), defaults);
+        ProductionGuard guard = new ProductionGuard(demo, portal("dev-portal-password"), axis("dev-axis-secret"),
+                EdxmlSigner.fromProperties(EdxmlProperties.defaults().signing()), defaults);
 
         assertThatThrownBy(guard::afterPropertiesSet).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("demo-dvcqg is a demo client")
                 .hasMessageContaining("portal password")
+                .hasMessageContaining("document axis secret")
+                .hasMessageContaining("DEV key")
                 .hasMessageContaining("dvcqg simulator is enabled")
                 .hasMessageContaining("axis simulator is enabled")
                 .hasMessageContaining("eoffice simulator is enabled")
@@ -38,7 +47,7 @@ class ProductionGuardTest {
     }
 
     @Test
-    void aProductionConfigurationStarts() {
+    void aProductionConfigurationStarts(@TempDir Path dir) {
         ClientProperties real = new ClientProperties(List.of(new ClientSystem("motcua-hungyen",
                 "k7Qe9Vw2Lx4Rt8Yp1Zs6Mn3Bc5", Set.of("000.00.00.H31"), "dvcqg", Set.of())));
         MockEnvironment production = new MockEnvironment()
@@ -48,9 +57,16 @@ class ProductionGuardTest {
                 .withProperty("spring.artemis.embedded.enabled", "false")
                 .withProperty("spring.datasource.url", "jdbc:postgresql://postgres:5432/lienthong");
 
-        ProductionGuard guard = new ProductionGuard(real, portal("a-real-secret-from-the-vault"), production);
+        ProductionGuard guard = new ProductionGuard(real, portal("a-real-secret-from-the-vault"),
+                axis("another-real-secret-from-the-vault"), EdxmlSigner.load(SigningKeys.generate(dir.resolve("signing.p12")).toString(),
+                        SigningKeys.PASSWORD, SigningKeys.ALIAS), production);
 
         assertThat(guard.problems()).isEmpty();
+    }
+
+    private static AxisProperties axis(String secret) {
+        return new AxisProperties(AxisProperties.Transport.JSON, URI.create("https://axis.example/api"), null,
+                "hungyen", secret, Duration.ofSeconds(5), Duration.ofMinutes(5));
     }
 
     private static PortalProperties portal(String password) {

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.lienthong.support.Http;
+import vn.lienthong.support.SigningKeys;
 
 /**
  * One gateway instance as production runs it: {@code java -Xmx512m -jar ... --spring.profiles.active=prod} on an
@@ -53,15 +54,22 @@ final class GatewayProcess implements AutoCloseable {
      */
     static GatewayProcess create(String name, Path directory, String artemisUrl, Database database,
                                  SimulatorProcess portal, List<String> extraArguments) {
-        Map<String, String> environment = Map.of(
-                "ARTEMIS_URL", artemisUrl,
-                "ARTEMIS_USER", ArtemisBroker.USER,
-                "ARTEMIS_PASSWORD", ArtemisBroker.PASSWORD,
-                "DATABASE_URL", database.jdbcUrl(),
-                "DATABASE_USER", Database.USER,
-                "DATABASE_PASSWORD", Database.PASSWORD,
-                "DVCQG_BASE_URL", portal.baseUrl(),
-                "DVCQG_PASSWORD", SimulatorProcess.PASSWORD);
+        Map<String, String> environment = Map.ofEntries(
+                Map.entry("ARTEMIS_URL", artemisUrl),
+                Map.entry("ARTEMIS_USER", ArtemisBroker.USER),
+                Map.entry("ARTEMIS_PASSWORD", ArtemisBroker.PASSWORD),
+                Map.entry("DATABASE_URL", database.jdbcUrl()),
+                Map.entry("DATABASE_USER", Database.USER),
+                Map.entry("DATABASE_PASSWORD", Database.PASSWORD),
+                Map.entry("DVCQG_BASE_URL", portal.baseUrl()),
+                Map.entry("DVCQG_PASSWORD", SimulatorProcess.PASSWORD),
+                Map.entry("AXIS_BASE_URL", portal.axisUrl()),
+                Map.entry("AXIS_SECRET", SimulatorProcess.AXIS_SECRET),
+                Map.entry("EOFFICE_WEBHOOK_URL", portal.eofficeUrl()),
+                // production refuses the shipped DEV signing key
+                Map.entry("LIENTHONG_EDXML_SIGNING_KEYSTORE", SigningKeys.generate(directory.resolve(name + "-signing.p12")).toString()),
+                Map.entry("LIENTHONG_EDXML_SIGNING_PASSWORD", SigningKeys.PASSWORD),
+                Map.entry("LIENTHONG_EDXML_SIGNING_ALIAS", SigningKeys.ALIAS));
         return new GatewayProcess(name, directory, environment, extraArguments);
     }
 

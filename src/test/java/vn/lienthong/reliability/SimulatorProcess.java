@@ -20,6 +20,8 @@ import vn.lienthong.support.Http;
 final class SimulatorProcess implements AutoCloseable {
 
     static final String PASSWORD = "portal-" + Long.toHexString(System.nanoTime()) + "-secret";
+    /** The gateway's account on the simulated document axis (production refuses the simulator's default secret). */
+    static final String AXIS_SECRET = "axis-" + Long.toHexString(System.nanoTime()) + "-secret";
 
     private final ManagedProcess process;
     private final String baseUrl;
@@ -38,7 +40,11 @@ final class SimulatorProcess implements AutoCloseable {
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
                 "--lienthong.data-directory=" + directory.resolve("simulator-data"),
-                "--lienthong.simulator.dvcqg.password=" + PASSWORD), Map.of(), Settings.projectDirectory(),
+                "--lienthong.simulator.dvcqg.password=" + PASSWORD,
+                "--lienthong.simulator.axis.systems[0].system-id=lienthong",
+                "--lienthong.simulator.axis.systems[0].secret=" + AXIS_SECRET,
+                "--lienthong.simulator.axis.systems[0].organ-ids[0]=000.00.00.H31",
+                "--lienthong.simulator.axis.systems[0].organ-ids[1]=000.00.00.H54"), Map.of(), Settings.projectDirectory(),
                 directory.resolve("simulator.log"));
         return new SimulatorProcess(process, port);
     }
@@ -52,6 +58,14 @@ final class SimulatorProcess implements AutoCloseable {
 
     String baseUrl() {
         return baseUrl;
+    }
+
+    String axisUrl() {
+        return baseUrl.replace("/sim/dvcqg", "/sim/axis");
+    }
+
+    String eofficeUrl() {
+        return baseUrl.replace("/sim/dvcqg", "/sim/eoffice");
     }
 
     JsonNode stats() {

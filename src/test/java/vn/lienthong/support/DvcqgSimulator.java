@@ -18,6 +18,10 @@ import vn.lienthong.LienthongApplication;
  */
 public final class DvcqgSimulator {
 
+    /** A second account on the simulated axis, for Thanh Hóa (000.00.00.H56) only. */
+    public static final String SECOND_AXIS_SYSTEM = "lienthong-h56";
+    public static final String SECOND_AXIS_SECRET = "h56-axis-secret";
+
     private static DvcqgSimulator shared;
 
     private final ConfigurableApplicationContext context;
@@ -39,7 +43,8 @@ public final class DvcqgSimulator {
 
     private static DvcqgSimulator start() {
         try {
-            Path store = Files.createTempDirectory("dvcqg-simulator").resolve("dvcqg-store.jsonl");
+            Path data = Files.createTempDirectory("simulators");
+            Path store = data.resolve("dvcqg-store.jsonl");
             return new DvcqgSimulator(new SpringApplicationBuilder(LienthongApplication.class)
                     .profiles("simulator")
                     // Arguments, not default properties: they must win over application-simulator.yaml.
@@ -47,6 +52,16 @@ public final class DvcqgSimulator {
                             "--spring.jmx.enabled=false",
                             "--management.endpoints.web.exposure.include=health",
                             "--spring.datasource.url=jdbc:h2:mem:simulator-test;DB_CLOSE_DELAY=-1",
+                            "--lienthong.data-directory=" + data,
+                            // The gateway's account, and a second one for a second gateway in the same test run
+                            // (DocumentSoapTransportTest): each polls only its own organs' mailboxes.
+                            "--lienthong.simulator.axis.systems[0].system-id=lienthong",
+                            "--lienthong.simulator.axis.systems[0].secret=dev-axis-secret",
+                            "--lienthong.simulator.axis.systems[0].organ-ids[0]=000.00.00.H31",
+                            "--lienthong.simulator.axis.systems[0].organ-ids[1]=000.00.00.H54",
+                            "--lienthong.simulator.axis.systems[1].system-id=" + SECOND_AXIS_SYSTEM,
+                            "--lienthong.simulator.axis.systems[1].secret=" + SECOND_AXIS_SECRET,
+                            "--lienthong.simulator.axis.systems[1].organ-ids[0]=000.00.00.H56",
                             "--lienthong.simulator.dvcqg.store-file=" + store));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
@@ -55,6 +70,21 @@ public final class DvcqgSimulator {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** The document axis simulator in the same application: JSON/HTTP. */
+    public String axisUrl() {
+        return baseUrl.replace("/sim/dvcqg", "/sim/axis");
+    }
+
+    /** The document axis simulator's SOAP endpoint. */
+    public String axisSoapUrl() {
+        return baseUrl.replace("/sim/dvcqg", "/services/sim/axis");
+    }
+
+    /** The e-office webhook simulator in the same application. */
+    public String eofficeUrl() {
+        return baseUrl.replace("/sim/dvcqg", "/sim/eoffice");
     }
 
     /** The dossier as the portal stored it, with its progress; null when the portal does not have it. */

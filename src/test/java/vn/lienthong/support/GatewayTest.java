@@ -14,12 +14,17 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole gateway on a random port: real routes from {@code routes/}, real mappings, the embedded broker with a
- * persistent journal in a temporary folder, H2, and the DVCQG simulator as its own application over HTTP.
+ * persistent journal in a temporary folder, H2, and the simulators of the national systems (DVCQG, document axis,
+ * e-office webhook) as their own application over HTTP.
  * Every test uses its own dossier codes, so tests share one gateway and one simulator.
  */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "lienthong.simulator.dvcqg.enabled=false",
+        "lienthong.simulator.axis.enabled=false",
+        "lienthong.simulator.eoffice.enabled=false",
+        "lienthong.documents.poll-interval=300",
+        "lienthong.edxml.max-document-size=20MB",
         "lienthong.broker.tcp-acceptor=",
         "spring.artemis.embedded.server-id=1",
         "lienthong.delivery.redelivery-delay=100",
@@ -41,6 +46,9 @@ public abstract class GatewayTest {
         Path data = Files.createTempDirectory("lienthong-test");
         registry.add("lienthong.data-directory", data::toString);
         registry.add("lienthong.portal.base-url", portal::baseUrl);
+        registry.add("lienthong.axis.base-url", portal::axisUrl);
+        registry.add("lienthong.axis.soap-url", portal::axisSoapUrl);
+        registry.add("lienthong.documents.eoffice-url", portal::eofficeUrl);
     }
 
     @BeforeEach

@@ -1,0 +1,44 @@
+package vn.lienthong.document;
+
+import java.nio.file.Path;
+
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import vn.lienthong.axis.AxisMessageKind;
+import vn.lienthong.axis.AxisRejectedException;
+import vn.lienthong.axis.AxisTransport;
+import vn.lienthong.delivery.DeliveryTrail;
+import vn.lienthong.tracking.TrackingState;
+import vn.lienthong.tracking.TrackingStore;
+
+/** Sends an accepted document or status over the axis and records the axis's DocID; a refusal is final. */
+@Component("axisDelivery")
+public class AxisDelivery {
+
+    private final AxisTransport axis;
+    private final DocumentTrail trail;
+    private final TrackingStore tracking;
+
+    public AxisDelivery(AxisTransport axisTransport, DocumentTrail trail, TrackingStore tracking) {
+        this.axis = axisTransport;
+        this.trail = trail;
+        this.tracking = tracking;
+    }
+
+    public void send(Exchange exchange) {
+        Path edxml = exchange.getIn().getBody(Path.class);
+        AxisMessageKind kind = AxisMessageKind.fromWire(exchange.getIn().getHeader(DocumentHeaders.AXIS_KIND,
+                String.class));
+        String docId = axis.send(edxml, kind);
+        trail.axisDocId(DeliveryTrail.trackingId(exchange), docId);
+        exchange.setProperty(DeliveryTrail.DETAIL, "the document axis took it as " + docId);
+    }
+
+    /** The axis refused the document: recorded with its error, not retried. */
+    public void rejected(Exchange exchange) {
+        AxisRejectedException rejection = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, AxisRejectedException.class);
+        tracking.transition(DeliveryTrail.trackingId(exchange), DeliveryTrail.takeStart(exchange),
+                TrackingState.REJECTED_BY_AXIS, rejection.getMessage());
+    }
+}

@@ -1,0 +1,143 @@
+package vn.lienthong.document;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.lienthong.axis.AxisAck;
+import vn.lienthong.axis.AxisInboxItem;
+import vn.lienthong.axis.AxisMessageKind;
+import vn.lienthong.axis.AxisTransport;
+import vn.lienthong.cluster.Leases;
+import vn.lienthong.contract.MessageKind;
+import vn.lienthong.delivery.DeliveryTrail;
+import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.tracking.NewMessage;
+import vn.lienthong.tracking.TrackingState;
+import vn.lienthong.tracking.TrackingStore;
+
+/**
+ * The province's mailbox at the document axis. The poller (one gateway instance at a time, by lease) takes each
+ * message not taken yet: fetches the file, opens its trail and stores it in the queue to the e-office; only then is
+ * it the gateway's. The axis hears "done" only after the e-office has the document, and "fail" with the reason when
+ * it was quarantined.
+ */
+@Component("axisInbox")
+public class AxisInbox {
+
+    /** Who sent it, in tracking: messages from the axis have no client system. */
+    public static final String CLIENT_ID = "document-axis";
+    static final String POLL_LEASE = "axis-poll";
+    private static final Logger log = LoggerFactory.getLogger(AxisInbox.class);
+
+    private final AxisTransport axis;
+    private final Leases leases;
+    private final TrackingStore tracking;
+    private final DocumentTrail trail;
+    private final DocumentQueue queue;
+    private final DocumentSpool spool;
+    private final DocumentProperties properties;
+    private final TransactionTemplate tx;
+
+    public AxisInbox(AxisTransport axisTransport, Leases leases, TrackingStore tracking, DocumentTrail trail,
+                     DocumentQueue queue, DocumentSpool spool, DocumentProperties properties, TransactionTemplate tx) {
+        this.axis = axisTransport;
+        this.leases = leases;
+        this.tracking = tracking;
+        this.trail = trail;
+        this.queue = queue;
+        this.spool = spool;
+        this.properties = properties;
+        this.tx = tx;
+    }
+
+    /** One poll: returns how many messages were taken (0 when another instance holds the lease). */
+    public int poll() {
+        if (!leases.acquire(POLL_LEASE, properties.pollLease())) {
+            return 0;
+        }
+        List<AxisInboxItem> waiting = axis.received();
+        int taken = 0;
+        for (AxisInboxItem item : waiting) {
+            if (take(item)) {
+                taken++;
+            }
+        }
+        if (taken > 0) {
+            log.info("document axis: took {} new message(s), {} waiting in the mailbox", taken, waiting.size());
+        }
+        return taken;
+    }
+
+    private boolean take(AxisInboxItem item) {
+        var known = trail.incoming(item.docId());
+        if (known.isPresent() && !TrackingState.RECEIVED.name().equals(known.get().state())) {
+            // The axis lists it until it is acknowledged: still in the queue, or its acknowledgement was lost.
+            String state = known.get().state();
+            if (TrackingState.DELIVERED.name().equals(state)) {
+                axis.acknowledge(item.docId(), item.toOrganId(), AxisAck.DONE, null);
+            } else if (TrackingState.QUARANTINED.name().equals(state)) {
+                acknowledgeFail(item.docId(), item.toOrganId(), "quarantined by the receiving gateway, tracking id "
+                        + known.get().trackingId());
+            }
+            return false;
+        }
+        Path file = spool.newFile(".edxml");
+        try {
+            axis.fetch(item.docId(), file);
+            String trackingId = known.map(DocumentTrail.Taken::trackingId).orElseGet(() -> open(item, file));
+            String kind = item.kind() == AxisMessageKind.STATUS ? MessageKind.DOCUMENT_STATUS.name()
+                    : MessageKind.DOCUMENT.name();
+            Map<String, Object> headers = new LinkedHashMap<>();
+            headers.put(MessageHeaders.TRACKING_ID, trackingId);
+            headers.put(MessageHeaders.CLIENT_ID, CLIENT_ID);
+            headers.put(MessageHeaders.KIND, kind);
+            headers.put(DocumentHeaders.AXIS_KIND, item.kind().wire());
+            headers.put(DocumentHeaders.AXIS_DOC_ID, item.docId());
+            headers.put(DocumentHeaders.TO_ORGAN_ID, item.toOrganId());
+            headers.put(DocumentHeaders.DOCUMENT_ID, item.documentId());
+            var sentAt = tracking.clock();
+            queue.sendFromAxis(file, headers, item.documentId() != null ? item.documentId() : item.docId());
+            tracking.accepted(trackingId, sentAt);
+            return true;
+        } finally {
+            DocumentSpool.delete(file);
+        }
+    }
+
+    private String open(AxisInboxItem item, Path file) {
+        String trackingId = UUID.randomUUID().toString();
+        String kind = item.kind() == AxisMessageKind.STATUS ? MessageKind.DOCUMENT_STATUS.name()
+                : MessageKind.DOCUMENT.name();
+        tx.executeWithoutResult(status -> {
+            tracking.register(new NewMessage(trackingId, CLIENT_ID, kind, null, item.toOrganId(), null));
+            trail.record(trackingId, Direction.INCOMING, item.documentId(), item.fromOrganId(),
+                    List.of(item.toOrganId()), null, item.docId(), FileDigest.size(file), FileDigest.sha256(file));
+        });
+        return trackingId;
+    }
+
+    /** Route step: the e-office has it, so the axis hears "done". */
+    public void acknowledgeDone(Exchange exchange) {
+        axis.acknowledge(exchange.getIn().getHeader(DocumentHeaders.AXIS_DOC_ID, String.class),
+                exchange.getIn().getHeader(DocumentHeaders.TO_ORGAN_ID, String.class), AxisAck.DONE, null);
+        exchange.setProperty(DeliveryTrail.DETAIL, "delivered to the e-office; the document axis was told done");
+    }
+
+    /** The document cannot be processed: the axis hears "fail" with the reason (best effort: it is quarantined). */
+    void acknowledgeFail(String axisDocId, String toOrganId, String reason) {
+        try {
+            axis.acknowledge(axisDocId, toOrganId, AxisAck.FAIL, reason);
+        } catch (RuntimeException e) {
+            log.warn("could not tell the document axis that {} failed: {}", axisDocId, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package vn.lienthong.document;
+
+import java.util.UUID;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.ingress.Acceptance;
+import vn.lienthong.ingress.ClientGate;
+import vn.lienthong.tracking.NewMessage;
+import vn.lienthong.tracking.TrackingStore;
+import vn.lienthong.tracking.TrackingStore.Registration;
+
+/**
+ * Opens the trail of an outgoing document (RECEIVED, with its DocumentId, organs, signature and SHA-256s), then
+ * {@code direct:accept-document} stores the file in the broker and {@link Acceptance#confirm} makes it ACCEPTED: the
+ * same rules as dossiers, Idempotency-Key included.
+ */
+@Component("documentAcceptance")
+public class DocumentAcceptance {
+
+    private final TrackingStore tracking;
+    private final DocumentTrail trail;
+    private final Acceptance acceptance;
+    private final TransactionTemplate tx;
+
+    public DocumentAcceptance(TrackingStore tracking, DocumentTrail trail, Acceptance acceptance,
+                              TransactionTemplate tx) {
+        this.tracking = tracking;
+        this.trail = trail;
+        this.acceptance = acceptance;
+        this.tx = tx;
+    }
+
+    public void register(Exchange exchange) {
+        Message in = exchange.getIn();
+        OutgoingDocument document = in.getBody(OutgoingDocument.class);
+        String idempotencyKey = Acceptance.idempotencyKey(in);
+        String clientId = ClientGate.client(exchange).id();
+        String kind = in.getHeader(MessageHeaders.KIND, String.class);
+        Registration registration = tx.execute(status -> {
+            Registration r = tracking.register(new NewMessage(UUID.randomUUID().toString(), clientId, kind, null,
+                    document.fromOrganId(), idempotencyKey));
+            if (r.created()) {
+                trail.record(r.trackingId(), Direction.OUTGOING, document.documentId(), document.fromOrganId(),
+                        document.toOrganIds(), document.statusCode(), null, document.size(), document.sha256());
+                trail.signature(r.trackingId(), document.signature());
+                trail.attachments(r.trackingId(), document.attachments());
+            }
+            return r;
+        });
+        if (registration.created()) {
+            document.notes().forEach(note -> tracking.note(registration.trackingId(), note));
+        }
+        acceptance.registered(exchange, registration);
+        in.removeHeaders("*", "Lienthong*");
+        in.setHeader(MessageHeaders.TRACKING_ID, registration.trackingId());
+        in.setHeader(MessageHeaders.CLIENT_ID, clientId);
+        in.setHeader(DocumentHeaders.DOCUMENT_ID, document.documentId());
+        in.setHeader(DocumentHeaders.AXIS_KIND, document.kind().wire());
+    }
+}

@@ -1,0 +1,161 @@
+package vn.lienthong.document;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+
+import org.apache.camel.Exchange;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.stereotype.Component;
+
+import vn.lienthong.deadletter.DeadLetters;
+import vn.lienthong.delivery.DeliveryTrail;
+import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.tracking.TrackedMessage;
+import vn.lienthong.tracking.TrackingState;
+import vn.lienthong.tracking.TrackingStore;
+
+/**
+ * Documents that cannot go on, kept with their reason in {@code lienthong.queues.document-dead-letter} (the edXML
+ * file as it was queued, never lost): DEAD_LETTERED when delivery kept failing, QUARANTINED when a received document
+ * cannot be processed (the axis is then told "fail" with the reason). Operators list them and re-process one: it goes
+ * back to the queue it came from, under the same tracking id.
+ */
+@Component("documentDeadLetters")
+public class DocumentDeadLetters {
+
+    /** Header: the queue a parked document came from (where a re-process puts it back). */
+    static final String ORIGIN = "LienthongOriginQueue";
+    private static final Pattern TRACKING_ID = Pattern.compile("[0-9a-fA-F-]{36}");
+
+    private final DeadLetters deadLetters;
+    private final DocumentQueue queue;
+    private final TrackingStore tracking;
+    private final AxisInbox inbox;
+    private final DocumentSpool spool;
+    private final JmsTemplate jms;
+
+    public DocumentDeadLetters(DeadLetters deadLetters, DocumentQueue queue, TrackingStore tracking, AxisInbox inbox,
+                               DocumentSpool spool, ConnectionFactory connectionFactory) {
+        this.deadLetters = deadLetters;
+        this.queue = queue;
+        this.tracking = tracking;
+        this.inbox = inbox;
+        this.spool = spool;
+        this.jms = new JmsTemplate(connectionFactory);
+        this.jms.setSessionTransacted(true);
+    }
+
+    /** Delivery failed for good (retries exhausted or an unexpected error): parked with the reason. */
+    public void park(Exchange exchange) {
+        deadLetters.park(exchange);
+        store(exchange, exchange.getIn().getHeader(MessageHeaders.DEAD_LETTER_REASON, String.class));
+    }
+
+    /** A received document that cannot be processed: quarantined, and the axis hears "fail" with the reason. */
+    public void quarantine(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String reason = cause == null ? "unknown problem" : cause.getMessage();
+        String trackingId = DeliveryTrail.trackingId(exchange);
+        tracking.transition(trackingId, DeliveryTrail.takeStart(exchange), TrackingState.QUARANTINED, reason);
+        store(exchange, reason);
+        String axisDocId = exchange.getIn().getHeader(DocumentHeaders.AXIS_DOC_ID, String.class);
+        if (axisDocId != null) {
+            inbox.acknowledgeFail(axisDocId, exchange.getIn().getHeader(DocumentHeaders.TO_ORGAN_ID, String.class),
+                    reason);
+        }
+    }
+
+    private void store(Exchange exchange, String reason) {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        exchange.getIn().getHeaders().forEach((name, value) -> {
+            if (name.startsWith("Lienthong") && (value instanceof String || value instanceof Number)) {
+                headers.put(name, value);
+            }
+        });
+        headers.put(MessageHeaders.DEAD_LETTER_REASON, reason);
+        headers.put(ORIGIN, exchange.getFromEndpoint().getEndpointUri().contains(queue.queueOf("from-axis"))
+                ? queue.queueOf("from-axis") : queue.queueOf("to-axis"));
+        Path file = exchange.getProperty(DocumentQueue.FILE, Path.class);
+        if (file == null) {
+            // It could not even be read from the broker: it stays there (rollback), and after
+            // lienthong.broker.max-delivery-attempts the broker moves it to the document dead-letter queue itself.
+            throw new IllegalStateException("the document could not be read from the broker, so it stays there: "
+                    + reason);
+        }
+        queue.sendToDeadLetter(file, headers);
+    }
+
+    /** Parked documents, oldest first: tracking id, kind, DocumentId, state, reason. */
+    public List<Map<String, Object>> list(int limit) {
+        return jms.browse(queue.deadLetterQueue(), (session, browser) -> {
+            List<Map<String, Object>> found = new ArrayList<>();
+            Enumeration<?> messages = browser.getEnumeration();
+            while (messages.hasMoreElements() && found.size() < limit) {
+                Message m = (Message) messages.nextElement();
+                String id = m.getStringProperty(MessageHeaders.TRACKING_ID);
+                Map<String, Object> letter = new LinkedHashMap<>();
+                letter.put("id", id);
+                letter.put("queue", queue.deadLetterQueue());
+                letter.put("kind", m.getStringProperty(MessageHeaders.KIND));
+                letter.put("documentId", m.getStringProperty(DocumentHeaders.DOCUMENT_ID));
+                letter.put("axisDocId", m.getStringProperty(DocumentHeaders.AXIS_DOC_ID));
+                letter.put("state", tracking.find(id).map(TrackedMessage::state).map(Enum::name).orElse(null));
+                letter.put("reason", m.getStringProperty(MessageHeaders.DEAD_LETTER_REASON));
+                letter.put("originQueue", m.getStringProperty(ORIGIN));
+                found.add(letter);
+            }
+            return found;
+        });
+    }
+
+    /**
+     * Puts a parked document back on the queue it came from (re-process); false when it is not parked. Taken from the
+     * dead-letter queue and sent again in one local transaction, through a spool file (documents are large messages).
+     */
+    public boolean reprocess(String id, String operator) {
+        if (id == null || !TRACKING_ID.matcher(id).matches()) {
+            return false;
+        }
+        return Boolean.TRUE.equals(jms.execute(session -> move(session, id, operator), true));
+    }
+
+    private boolean move(Session session, String id, String operator) throws JMSException {
+        Path file = spool.newFile(".edxml");
+        try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue.deadLetterQueue()),
+                MessageHeaders.TRACKING_ID + " = '" + id + "'")) {
+            Message parked = consumer.receive(1000);
+            if (parked == null) {
+                return false;
+            }
+            DocumentQueue.copyBody((BytesMessage) parked, file);
+            Map<String, Object> headers = new LinkedHashMap<>();
+            for (Enumeration<?> names = parked.getPropertyNames(); names.hasMoreElements(); ) {
+                String name = (String) names.nextElement();
+                if (name.startsWith("Lienthong") && !name.equals(MessageHeaders.DEAD_LETTER_REASON)
+                        && !name.equals(ORIGIN)) {
+                    headers.put(name, parked.getObjectProperty(name));
+                }
+            }
+            String documentId = parked.getStringProperty(DocumentHeaders.DOCUMENT_ID);
+            queue.send(session, parked.getStringProperty(ORIGIN), file, headers, documentId != null ? documentId : id);
+            tracking.transition(id, TrackingState.ACCEPTED, "re-processed from the document dead-letter queue by "
+                    + operator);
+            session.commit();
+            return true;
+        } finally {
+            DocumentSpool.delete(file);
+        }
+    }
+}

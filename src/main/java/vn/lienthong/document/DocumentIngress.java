@@ -1,0 +1,294 @@
+package vn.lienthong.document;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.http.common.HttpMessage;
+import org.springframework.stereotype.Component;
+
+import vn.lienthong.axis.AxisMessageKind;
+import vn.lienthong.client.ClientProperties.ClientSystem;
+import vn.lienthong.contract.ContractValidator;
+import vn.lienthong.contract.InvalidMessageException;
+import vn.lienthong.contract.MessageKind;
+import vn.lienthong.contract.Problem;
+import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.edxml.EdxmlAttachment;
+import vn.lienthong.edxml.EdxmlDocument;
+import vn.lienthong.edxml.EdxmlMessage;
+import vn.lienthong.edxml.EdxmlProperties;
+import vn.lienthong.edxml.EdxmlReader;
+import vn.lienthong.edxml.EdxmlStatus;
+import vn.lienthong.ingress.ClientGate;
+import vn.lienthong.ingress.IngressRefusedException;
+
+/**
+ * Where a document or a status from the e-office enters: who sends (401), in which shape (415: raw edXML,
+ * multipart metadata + files, or a JSON status), how big (413), is it a well-formed, safe and valid edXML or contract
+ * (400 with every problem), may the client send as its From organ (403). The result is an {@link OutgoingDocument}
+ * on disk, signed by its sender or by the gateway, ready for {@code direct:accept-document}.
+ */
+@Component("documentIngress")
+public class DocumentIngress {
+
+    static final String INPUT = "LienthongDocumentInput";
+    private static final long MAX_METADATA_BYTES = 1024 * 1024;
+
+    enum Input { EDXML, MULTIPART, JSON }
+
+    private final ClientGate clientGate;
+    private final ContractValidator validator;
+    private final EdxmlReader reader;
+    private final EdxmlProperties edxml;
+    private final DocumentSpool spool;
+    private final OutgoingDocuments outgoing;
+    private final ObjectMapper json;
+
+    public DocumentIngress(ClientGate clientGate, ContractValidator validator, EdxmlReader reader,
+                           EdxmlProperties edxml, DocumentSpool spool, OutgoingDocuments outgoing, ObjectMapper json) {
+        this.json = json;
+        this.clientGate = clientGate;
+        this.validator = validator;
+        this.reader = reader;
+        this.edxml = edxml;
+        this.spool = spool;
+        this.outgoing = outgoing;
+    }
+
+    /** Who is calling, and a body shape this operation takes. */
+    public void admit(Exchange exchange) {
+        clientGate.authenticate(exchange);
+        Message in = exchange.getIn();
+        boolean status = MessageKind.DOCUMENT_STATUS.name().equals(in.getHeader(MessageHeaders.KIND, String.class));
+        Input input = input(in.getHeader(Exchange.CONTENT_TYPE, String.class), status);
+        Long declared = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
+        long limit = input == Input.JSON ? MAX_METADATA_BYTES : edxml.maxDocumentSize().toBytes();
+        if (input == Input.EDXML && declared != null && declared > limit) {
+            throw new IngressRefusedException(413, "", "the document is " + declared
+                    + " bytes, larger than the limit of " + limit + " bytes");
+        }
+        exchange.setProperty(INPUT, input);
+    }
+
+    /** {@code POST /documents}: raw edXML or multipart metadata + files. */
+    public void readDocument(Exchange exchange) {
+        Input input = exchange.getProperty(INPUT, Input.class);
+        OutgoingDocument document = switch (input) {
+            case EDXML -> fromEdxml(exchange, AxisMessageKind.EDOC);
+            case MULTIPART -> fromMultipart(exchange);
+            case JSON -> throw new IllegalStateException("admit refuses JSON documents");
+        };
+        exchange.getIn().setBody(document);
+    }
+
+    /** {@code POST /documents/status}: a JSON status or a raw edXML status message. */
+    public void readStatus(Exchange exchange) {
+        Input input = exchange.getProperty(INPUT, Input.class);
+        OutgoingDocument status = input == Input.EDXML ? fromEdxml(exchange, AxisMessageKind.STATUS)
+                : fromJson(exchange);
+        exchange.getIn().setBody(status);
+    }
+
+    private OutgoingDocument fromEdxml(Exchange exchange, AxisMessageKind expected) {
+        Path raw = spool.copy(body(exchange), edxml.maxDocumentSize().toBytes(), ".edxml");
+        spool.deleteWhenDone(exchange, List.of(raw));
+        EdxmlMessage message = reader.read(raw);
+        try {
+            if (expected == AxisMessageKind.EDOC && !(message instanceof EdxmlDocument)) {
+                throw new InvalidMessageException(List.of(new Problem("/edXML/edXMLEnvelope/edXMLHeader/MessageHeader",
+                        "this is a status message: send it to /api/v1/documents/status")));
+            }
+            if (expected == AxisMessageKind.STATUS && !(message instanceof EdxmlStatus)) {
+                throw new InvalidMessageException(List.of(new Problem("/edXML/edXMLEnvelope/edXMLHeader/MessageHeader",
+                        "this is a document, not a status message: send it to /api/v1/documents")));
+            }
+            return outgoing.prepare(exchange, ClientGate.client(exchange), message, raw);
+        } finally {
+            if (message instanceof EdxmlDocument document) {
+                document.deleteSpooledFiles();
+            }
+        }
+    }
+
+    private OutgoingDocument fromJson(Exchange exchange) {
+        ClientSystem client = ClientGate.client(exchange);
+        JsonNode json = validator.parseAndValidate(bounded(body(exchange)), client.inputFormat(),
+                MessageKind.DOCUMENT_STATUS);
+        EdxmlStatus status = DocumentContract.status(json, LocalDateTime.now(DocumentContract.ZONE));
+        return outgoing.prepare(exchange, client, status, null);
+    }
+
+    private OutgoingDocument fromMultipart(Exchange exchange) {
+        ClientSystem client = ClientGate.client(exchange);
+        Collection<Part> parts = parts(exchange);
+        List<Path> files = new ArrayList<>();
+        spool.deleteWhenDone(exchange, files);
+        JsonNode metadata = null;
+        JsonNode described = null;
+        List<Problem> problems = new ArrayList<>();
+        List<Part> fileParts = new ArrayList<>();
+        for (Part part : parts) {
+            if ("metadata".equals(part.getName())) {
+                if (metadata != null) {
+                    problems.add(new Problem("metadata", "send one metadata part, not several"));
+                    continue;
+                }
+                byte[] raw = bounded(stream(part));
+                try {
+                    metadata = validator.parseAndValidate(raw, client.inputFormat(), MessageKind.DOCUMENT);
+                    described = metadata.get("attachments");
+                } catch (InvalidMessageException invalid) {
+                    invalid.problems().forEach(p -> problems.add(new Problem("metadata" + p.path(), p.message())));
+                    described = attachmentsOfInvalid(raw);
+                }
+            } else if ("file".equals(part.getName())) {
+                fileParts.add(part);
+            } else {
+                problems.add(new Problem(part.getName(), "unknown part: send 'metadata' and one 'file' part per "
+                        + "attachment"));
+            }
+        }
+        if (metadata == null && problems.isEmpty()) {
+            problems.add(new Problem("metadata", "the metadata part (the document's JSON) is missing"));
+        }
+        // The files are checked against the metadata even when it has problems: the client hears about all of them.
+        List<EdxmlAttachment> attachments = attachments(described, fileParts, files, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidMessageException(problems);
+        }
+        EdxmlDocument document = DocumentContract.document(metadata, attachments,
+                LocalDateTime.now(DocumentContract.ZONE));
+        return outgoing.prepare(exchange, client, document, null);
+    }
+
+    /** Each file part spooled, described by its metadata entry (matched by file name) or by the part itself. */
+    private List<EdxmlAttachment> attachments(JsonNode described, List<Part> fileParts, List<Path> files,
+                                              List<Problem> problems) {
+        List<EdxmlAttachment> attachments = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < fileParts.size(); i++) {
+            Part part = fileParts.get(i);
+            String name = part.getSubmittedFileName();
+            if (name == null || name.isBlank()) {
+                problems.add(new Problem("file[" + i + "]", "a file part needs a file name (Content-Disposition "
+                        + "filename)"));
+                continue;
+            }
+            JsonNode entry = entry(described, name);
+            Path file = spool.copy(stream(part), edxml.maxAttachmentSize().toBytes(), ".part");
+            files.add(file);
+            String contentType = entry != null && DocumentContract.text(entry.get("contentType")) != null
+                    ? entry.get("contentType").asText() : part.getContentType();
+            String description = entry == null ? null : DocumentContract.text(entry.get("description"));
+            attachments.add(EdxmlAttachment.ofFile(UUID.randomUUID().toString(), name,
+                    contentType == null ? "application/octet-stream" : contentType, description, file));
+            names.add(name);
+        }
+        if (described != null && described.isArray()) {
+            for (int i = 0; i < described.size(); i++) {
+                String name = described.get(i).path("name").asText();
+                if (!names.contains(name)) {
+                    problems.add(new Problem("metadata/attachments/" + i + "/name", "no file part named '" + name
+                            + "' was sent"));
+                }
+            }
+        }
+        return attachments;
+    }
+
+    /** The attachments entry of metadata that failed validation, when it is JSON at all. */
+    private JsonNode attachmentsOfInvalid(byte[] raw) {
+        try {
+            JsonNode tree = json.readTree(raw);
+            return tree == null ? null : tree.get("attachments");
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    private static JsonNode entry(JsonNode described, String name) {
+        if (described == null || !described.isArray()) {
+            return null;
+        }
+        for (JsonNode entry : described) {
+            if (name.equals(entry.path("name").asText())) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    private static Collection<Part> parts(Exchange exchange) {
+        HttpServletRequest request = exchange.getIn() instanceof HttpMessage http ? http.getRequest() : null;
+        if (request == null) {
+            throw new IngressRefusedException(415, "", "multipart/form-data is taken over HTTP only");
+        }
+        try {
+            return request.getParts();
+        } catch (IllegalStateException tooLarge) {
+            throw new IngressRefusedException(413, "", "the request or one of its files is larger than the limit ("
+                    + tooLarge.getMessage() + ")");
+        } catch (IOException | ServletException e) {
+            throw new IngressRefusedException(400, "", "the multipart body cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static InputStream body(Exchange exchange) {
+        InputStream in = exchange.getIn().getBody(InputStream.class);
+        return in != null ? in : InputStream.nullInputStream();
+    }
+
+    private static InputStream stream(Part part) {
+        try {
+            return part.getInputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the part " + part.getName(), e);
+        }
+    }
+
+    private static byte[] bounded(InputStream in) {
+        try (in) {
+            byte[] bytes = in.readNBytes((int) MAX_METADATA_BYTES + 1);
+            if (bytes.length > MAX_METADATA_BYTES) {
+                throw new IngressRefusedException(413, "", "the JSON is larger than " + MAX_METADATA_BYTES + " bytes");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the request body", e);
+        }
+    }
+
+    static Input input(String contentType, boolean status) {
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (mediaType.equals("application/xml") || mediaType.equals("text/xml") || mediaType.endsWith("+xml")) {
+            return Input.EDXML;
+        }
+        if (!status && mediaType.equals("multipart/form-data")) {
+            return Input.MULTIPART;
+        }
+        if (status && (mediaType.equals("application/json") || mediaType.endsWith("+json"))) {
+            return Input.JSON;
+        }
+        throw new IngressRefusedException(415, "", "Content-Type must be "
+                + (status ? "application/json or application/xml (an edXML status)"
+                          : "application/xml (an edXML document) or multipart/form-data (metadata + files)")
+                + ", not " + (contentType == null ? "absent" : contentType));
+    }
+}
