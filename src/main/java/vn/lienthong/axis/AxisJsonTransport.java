@@ -1,6 +1,5 @@
 package vn.lienthong.axis;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -23,6 +22,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.lienthong.http.MultipartBody;
 
 /**
  * The axis's JSON/HTTP transport: every call is a POST to {@code base-url/<call>} with the {@code systemid} and
@@ -58,13 +59,10 @@ public class AxisJsonTransport implements AxisTransport {
 
     @Override
     public String send(Path edxml, AxisMessageKind kind) {
-        AxisMultipartBody body;
-        try {
-            body = new AxisMultipartBody(json.createObjectNode().put("servicetype", "eDoc")
-                    .put("messagetype", kind.wire()).toString(), AxisFiles.existing(edxml));
-        } catch (FileNotFoundException e) {
-            throw new IllegalArgumentException("cannot read the edXML file " + edxml, e);
-        }
+        MultipartBody body = new MultipartBody()
+                .text("header", "application/json", json.createObjectNode().put("servicetype", "eDoc")
+                        .put("messagetype", kind.wire()).toString())
+                .file("file", AxisFiles.existing(edxml).getFileName().toString(), "application/xml", edxml);
         HttpRequest request = request("sendEdoc")
                 .header("Content-Type", body.contentType())
                 .POST(body.publisher())

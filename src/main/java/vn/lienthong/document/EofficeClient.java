@@ -16,6 +16,7 @@ import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.edxml.EdxmlAttachment;
+import vn.lienthong.http.MultipartBody;
 
 /**
  * The e-office webhook: a document goes as multipart ({@code metadata} JSON from {@code mappings/eoffice/}, then one

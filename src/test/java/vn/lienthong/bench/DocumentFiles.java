@@ -34,7 +34,7 @@ import vn.lienthong.edxml.TraceHeader;
 /**
  * The files of the documents memory run, all on disk and streamed, never whole in the test JVM's memory: random
  * attachments, their SHA-256, signed edXML documents (as {@code vn.lienthong.document.DocumentFixtures} writes them)
- * and multipart bodies (as {@code vn.lienthong.document.MultipartBody} sends them).
+ * and multipart bodies (as {@code vn.lienthong.http.MultipartBody} sends them).
  */
 final class DocumentFiles {
 

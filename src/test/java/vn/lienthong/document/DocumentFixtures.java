@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.lienthong.edxml.EdxmlAttachment;
+import vn.lienthong.http.MultipartBody;
 import vn.lienthong.edxml.EdxmlDocument;
 import vn.lienthong.edxml.EdxmlMessage;
 import vn.lienthong.edxml.EdxmlProperties;

@@ -1,4 +1,4 @@
-package vn.lienthong.document;
+package vn.lienthong.http;
 
 import java.io.FileNotFoundException;
 import java.net.http.HttpRequest;
@@ -10,19 +10,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** A multipart/form-data body for java.net.http whose file parts are streamed from disk, never read whole. */
-final class MultipartBody {
+/**
+ * A multipart/form-data body for java.net.http whose file parts are streamed from disk, never read whole (documents
+ * reach 70 MB). Every part's length is known, so it goes out with a Content-Length rather than chunked. Used for the
+ * axis's {@code /sendEdoc} and the e-office webhook.
+ */
+public final class MultipartBody {
 
     private final String boundary = "lienthong-" + UUID.randomUUID();
     private final List<BodyPublisher> parts = new ArrayList<>();
 
-    MultipartBody text(String name, String contentType, String value) {
+    public MultipartBody text(String name, String contentType, String value) {
         parts.add(BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
                 + "\"\r\nContent-Type: " + contentType + "\r\n\r\n" + value + "\r\n", StandardCharsets.UTF_8));
         return this;
     }
 
-    MultipartBody file(String name, String fileName, String contentType, Path file) {
+    public MultipartBody file(String name, String fileName, String contentType, Path file) {
         parts.add(BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
                 + "\"; filename=\"" + quoted(fileName) + "\"\r\nContent-Type: " + contentType + "\r\n\r\n",
                 StandardCharsets.UTF_8));
@@ -35,11 +39,11 @@ final class MultipartBody {
         return this;
     }
 
-    String contentType() {
+    public String contentType() {
         return "multipart/form-data; boundary=" + boundary;
     }
 
-    HttpRequest.BodyPublisher publisher() {
+    public HttpRequest.BodyPublisher publisher() {
         List<BodyPublisher> all = new ArrayList<>(parts);
         all.add(BodyPublishers.ofString("--" + boundary + "--\r\n"));
         return BodyPublishers.concat(all.toArray(BodyPublisher[]::new));
