@@ -10,7 +10,6 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.lienthong.axis.AxisAck;
 import vn.lienthong.axis.AxisInboxItem;
@@ -45,10 +44,9 @@ public class AxisInbox {
     private final DocumentQueue queue;
     private final DocumentSpool spool;
     private final DocumentProperties properties;
-    private final TransactionTemplate tx;
 
     public AxisInbox(AxisTransport axisTransport, Leases leases, TrackingStore tracking, DocumentTrail trail,
-                     DocumentQueue queue, DocumentSpool spool, DocumentProperties properties, TransactionTemplate tx) {
+                     DocumentQueue queue, DocumentSpool spool, DocumentProperties properties) {
         this.axis = axisTransport;
         this.leases = leases;
         this.tracking = tracking;
@@ -56,7 +54,6 @@ public class AxisInbox {
         this.queue = queue;
         this.spool = spool;
         this.properties = properties;
-        this.tx = tx;
     }
 
     /** One poll: returns how many messages were taken (0 when another instance holds the lease). */
@@ -117,11 +114,11 @@ public class AxisInbox {
         String trackingId = UUID.randomUUID().toString();
         String kind = item.kind() == AxisMessageKind.STATUS ? MessageKind.DOCUMENT_STATUS.name()
                 : MessageKind.DOCUMENT.name();
-        tx.executeWithoutResult(status -> {
-            tracking.register(new NewMessage(trackingId, CLIENT_ID, kind, null, item.toOrganId(), null));
-            trail.record(trackingId, Direction.INCOMING, item.documentId(), item.fromOrganId(),
-                    List.of(item.toOrganId()), null, item.docId(), FileDigest.size(file), FileDigest.sha256(file));
-        });
+        long size = FileDigest.size(file);
+        String sha256 = FileDigest.sha256(file);
+        tracking.register(new NewMessage(trackingId, CLIENT_ID, kind, null, item.toOrganId(), null),
+                id -> trail.record(id, Direction.INCOMING, item.documentId(), item.fromOrganId(),
+                        List.of(item.toOrganId()), null, item.docId(), size, sha256));
         return trackingId;
     }
 

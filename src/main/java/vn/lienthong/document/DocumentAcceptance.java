@@ -5,7 +5,6 @@ import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.lienthong.delivery.MessageHeaders;
 import vn.lienthong.ingress.Acceptance;
@@ -25,14 +24,11 @@ public class DocumentAcceptance {
     private final TrackingStore tracking;
     private final DocumentTrail trail;
     private final Acceptance acceptance;
-    private final TransactionTemplate tx;
 
-    public DocumentAcceptance(TrackingStore tracking, DocumentTrail trail, Acceptance acceptance,
-                              TransactionTemplate tx) {
+    public DocumentAcceptance(TrackingStore tracking, DocumentTrail trail, Acceptance acceptance) {
         this.tracking = tracking;
         this.trail = trail;
         this.acceptance = acceptance;
-        this.tx = tx;
     }
 
     public void register(Exchange exchange) {
@@ -41,17 +37,13 @@ public class DocumentAcceptance {
         String idempotencyKey = Acceptance.idempotencyKey(in);
         String clientId = ClientGate.client(exchange).id();
         String kind = in.getHeader(MessageHeaders.KIND, String.class);
-        Registration registration = tx.execute(status -> {
-            Registration r = tracking.register(new NewMessage(UUID.randomUUID().toString(), clientId, kind, null,
-                    document.fromOrganId(), idempotencyKey));
-            if (r.created()) {
-                trail.record(r.trackingId(), Direction.OUTGOING, document.documentId(), document.fromOrganId(),
-                        document.toOrganIds(), document.statusCode(), null, document.size(), document.sha256());
-                trail.signature(r.trackingId(), document.signature());
-                trail.attachments(r.trackingId(), document.attachments());
-            }
-            return r;
-        });
+        Registration registration = tracking.register(new NewMessage(UUID.randomUUID().toString(), clientId, kind,
+                null, document.fromOrganId(), idempotencyKey), trackingId -> {
+                    trail.record(trackingId, Direction.OUTGOING, document.documentId(), document.fromOrganId(),
+                            document.toOrganIds(), document.statusCode(), null, document.size(), document.sha256());
+                    trail.signature(trackingId, document.signature());
+                    trail.attachments(trackingId, document.attachments());
+                });
         if (registration.created()) {
             document.notes().forEach(note -> tracking.note(registration.trackingId(), note));
         }

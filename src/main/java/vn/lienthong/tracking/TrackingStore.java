@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,21 +43,28 @@ public class TrackingStore {
      * never confirmed it (the gateway died or the broker failed in between), so it must be sent again.
      */
     public Registration register(NewMessage message) {
-        if (message.idempotencyKey() != null) {
-            Optional<Registration> first = findByIdempotencyKey(message.clientId(), message.idempotencyKey());
-            if (first.isPresent()) {
-                return first.get();
-            }
-        }
+        return register(message, trackingId -> { });
+    }
+
+    /**
+     * The same, with {@code alsoWithIt} run in the transaction that inserts the new message (e.g. what a capability
+     * records about it in its own tables); not run for a repeated idempotency key. The insert is tried first and a
+     * repeated key is looked up only when it collides: repeats are rare, and the lookup would cost every message a query.
+     */
+    public Registration register(NewMessage message, Consumer<String> alsoWithIt) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Long sequence = tx.execute(status -> insert(message));
+                Long sequence = tx.execute(status -> {
+                    Long inserted = insert(message);
+                    alsoWithIt.accept(message.trackingId());
+                    return inserted;
+                });
                 if ("DOSSIER".equals(message.kind()) && message.maHoSo() != null && message.unitCode() != null) {
                     unitsOfDossiers.put(message.maHoSo(), message.unitCode());
                 }
                 return new Registration(message.trackingId(), true, false, sequence);
             } catch (DuplicateKeyException raced) {
-                // Two requests with one idempotency key at the same moment: the first insert wins.
+                // A repeated idempotency key (or two requests with one at the same moment): the first insert wins.
                 if (message.idempotencyKey() != null) {
                     Optional<Registration> first = findByIdempotencyKey(message.clientId(), message.idempotencyKey());
                     if (first.isPresent()) {
@@ -130,12 +138,11 @@ public class TrackingStore {
     public void transition(String trackingId, DeliveryStart delivering, TrackingState state, String detail) {
         tx.executeWithoutResult(status -> {
             OffsetDateTime now = now();
-            recordStart(trackingId, delivering);
             String attempts = state == TrackingState.RETRYING ? ", attempts = attempts + 1" : "";
             int updated = jdbc.update("update tracked_message set state = ?, updated_at = ?" + attempts
                     + " where tracking_id = ?", state.name(), now, trackingId);
             if (updated == 1) {
-                insertEvent(trackingId, state, now, detail);
+                insertEvents(trackingId, delivering, state, now, detail);
             } else {
                 // A queued message without a trail (its 503 answer withdrew it, but the broker had stored it):
                 // it is still delivered; there is just nothing to record it in.
@@ -151,14 +158,13 @@ public class TrackingStore {
     public void held(String trackingId, DeliveryStart delivering, Integer retries, String detail) {
         tx.executeWithoutResult(status -> {
             OffsetDateTime now = now();
-            recordStart(trackingId, delivering);
             int updated = retries == null
                     ? jdbc.update("update tracked_message set state = ?, updated_at = ? where tracking_id = ?",
                             TrackingState.HELD.name(), now, trackingId)
                     : jdbc.update("update tracked_message set state = ?, attempts = ?, updated_at = ? where tracking_id = ?",
                             TrackingState.HELD.name(), retries, now, trackingId);
             if (updated == 1) {
-                insertEvent(trackingId, TrackingState.HELD, now, detail);
+                insertEvents(trackingId, delivering, TrackingState.HELD, now, detail);
             } else {
                 log.warn("message {} has no tracking record; {} not recorded", trackingId, TrackingState.HELD);
             }
@@ -170,12 +176,11 @@ public class TrackingStore {
                               String portalMessage, String detail) {
         tx.executeWithoutResult(status -> {
             OffsetDateTime now = now();
-            recordStart(trackingId, delivering);
             int updated = jdbc.update("""
                     update tracked_message set state = ?, portal_error_code = ?, portal_message = ?, updated_at = ?
                     where tracking_id = ?""", state.name(), errorCode, truncate(portalMessage), now, trackingId);
             if (updated == 1) {
-                insertEvent(trackingId, state, now, detail);
+                insertEvents(trackingId, delivering, state, now, detail);
             } else {
                 log.warn("message {} has no tracking record; {} not recorded", trackingId, state);
             }
@@ -242,13 +247,19 @@ public class TrackingStore {
                 time(rs, "accepted_at"), history);
     }
 
-    private void recordStart(String trackingId, DeliveryStart delivering) {
-        if (delivering != null) {
-            jdbc.update("""
-                    insert into tracking_event (tracking_id, state, at, detail)
-                    select tracking_id, ?, ?, ? from tracked_message where tracking_id = ?""",
-                    TrackingState.DELIVERING.name(), delivering.at(), truncate(delivering.detail()), trackingId);
+    /**
+     * The start of this delivery attempt (when not null) and its outcome, in one statement: a delivery's trail costs
+     * one update and one insert.
+     */
+    private void insertEvents(String trackingId, DeliveryStart delivering, TrackingState state, OffsetDateTime at,
+                              String detail) {
+        if (delivering == null) {
+            insertEvent(trackingId, state, at, detail);
+            return;
         }
+        jdbc.update("insert into tracking_event (tracking_id, state, at, detail) values (?, ?, ?, ?), (?, ?, ?, ?)",
+                trackingId, TrackingState.DELIVERING.name(), delivering.at(), truncate(delivering.detail()),
+                trackingId, state.name(), at, truncate(detail));
     }
 
     private void insertEvent(String trackingId, TrackingState state, OffsetDateTime at, String detail) {
