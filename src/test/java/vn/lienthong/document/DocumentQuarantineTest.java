@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.lienthong.support.GatewayTest;
 import vn.lienthong.support.Http;
@@ -80,6 +81,23 @@ class DocumentQuarantineTest extends GatewayTest {
         assertThat(systems.eofficeDocuments(H31, documentId)).hasSize(1);
         assertThat(api.state(OPERATOR_KEY, trackingId)).isEqualTo("DELIVERED");
         assertThat(parkedOrNull(docId)).isNull();
+    }
+
+    @Autowired
+    DocumentDeadLetterConsole console;
+
+    @Test
+    void theConsoleListsAQuarantinedDocument(@TempDir Path dir) {
+        String number = DocumentFixtures.nextNumber();
+        String signed = new String(DocumentFixtures.edxml(DocumentFixtures.document(H41, number, List.of(H31),
+                List.of(DocumentFixtures.randomFile(dir, "c.pdf", 500))), true), StandardCharsets.UTF_8);
+        String docId = systems.inject(signed.replace("Về việc liên thông số " + number, "sửa")
+                .getBytes(StandardCharsets.UTF_8), H31);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> parkedOrNull(docId) != null);
+        String id = parked(docId).get("id").asText();
+
+        assertThat(console.list()).anySatisfy(line -> assertThat(line).startsWith(id + " QUARANTINED DOCUMENT"));
     }
 
     @Test
