@@ -8,9 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
+
+import jakarta.annotation.PostConstruct;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.edxml.EdxmlProperties;
@@ -24,10 +29,39 @@ import vn.lienthong.ingress.IngressRefusedException;
 @Component
 public class DocumentSpool {
 
+    private static final Logger log = LoggerFactory.getLogger(DocumentSpool.class);
+
     private final Path directory;
 
     public DocumentSpool(EdxmlProperties properties) {
         this.directory = properties.spoolDirectory();
+    }
+
+    /**
+     * At start nothing is being worked on: files left in the spool folder belong to a run that was killed (what they
+     * held is still in the broker) and are deleted, so the folder does not grow with every crash.
+     */
+    @PostConstruct
+    void deleteLeftovers() {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            long deleted = files.filter(Files::isRegularFile).filter(DocumentSpool::deleted).count();
+            if (deleted > 0) {
+                log.info("deleted {} file(s) left in the spool folder {} by an earlier run", deleted, directory);
+            }
+        } catch (IOException e) {
+            log.warn("could not clean the spool folder {}: {}", directory, e.toString());
+        }
+    }
+
+    private static boolean deleted(Path file) {
+        try {
+            return Files.deleteIfExists(file);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public Path newFile(String suffix) {
