@@ -23,6 +23,9 @@ import vn.lienthong.support.SigningKeys;
 final class GatewayProcess implements AutoCloseable {
 
     static final String CLIENT_ID = "motcua-tinh";
+    /** The provincial e-office, for the document scenario. */
+    static final String EOFFICE_ID = "eoffice-tinh";
+    static final String EOFFICE_KEY = "eoffice-" + Long.toHexString(System.nanoTime()) + "-key-0123456789";
     static final String CLIENT_KEY = "motcua-" + Long.toHexString(System.nanoTime()) + "-key-0123456789";
     static final String OPERATOR_KEY = "van-hanh-" + Long.toHexString(System.nanoTime()) + "-key-0123456789";
     static final String UNIT = "000.00.00.H31";
@@ -102,7 +105,11 @@ final class GatewayProcess implements AutoCloseable {
                 "--lienthong.clients.systems[0].input-format=dvcqg",
                 "--lienthong.clients.systems[1].id=van-hanh",
                 "--lienthong.clients.systems[1].api-key=" + OPERATOR_KEY,
-                "--lienthong.clients.systems[1].roles[0]=operator"));
+                "--lienthong.clients.systems[1].roles[0]=operator",
+                "--lienthong.clients.systems[2].id=" + EOFFICE_ID,
+                "--lienthong.clients.systems[2].api-key=" + EOFFICE_KEY,
+                "--lienthong.clients.systems[2].unit-codes[0]=" + UNIT,
+                "--lienthong.clients.systems[2].input-format=canonical"));
         command.addAll(extraArguments);
         process = ManagedProcess.start(name + (starts > 1 ? " (start " + starts + ")" : ""), command, environment,
                 Settings.projectDirectory(), directory.resolve(name + ".log"));
