@@ -107,9 +107,9 @@ public class DocumentIngress {
     }
 
     private OutgoingDocument fromEdxml(Exchange exchange, AxisMessageKind expected) {
-        Path raw = spool.copy(body(exchange), edxml.maxDocumentSize().toBytes(), ".edxml");
-        spool.deleteWhenDone(exchange, List.of(raw));
-        EdxmlMessage message = reader.read(raw);
+        SpooledFile raw = spool.copy(body(exchange), edxml.maxDocumentSize().toBytes(), ".edxml");
+        spool.deleteWhenDone(exchange, List.of(raw.file()));
+        EdxmlMessage message = reader.read(raw.file());
         try {
             if (expected == AxisMessageKind.EDOC && !(message instanceof EdxmlDocument)) {
                 throw new InvalidMessageException(List.of(new Problem("/edXML/edXMLEnvelope/edXMLHeader/MessageHeader",
@@ -192,7 +192,7 @@ public class DocumentIngress {
                 continue;
             }
             JsonNode entry = entry(described, name);
-            Path file = spool.copy(stream(part), edxml.maxAttachmentSize().toBytes(), ".part");
+            Path file = spool.copy(stream(part), edxml.maxAttachmentSize().toBytes(), ".part").file();
             files.add(file);
             String contentType = entry != null && DocumentContract.text(entry.get("contentType")) != null
                     ? entry.get("contentType").asText() : part.getContentType();

@@ -1,8 +1,8 @@
 package vn.lienthong.document;
 
 import java.io.IOException;
+import java.io.BufferedOutputStream;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,22 +73,22 @@ public class DocumentSpool {
         }
     }
 
-    /** Copies a request body to a new file, refusing it with 413 past {@code limit} bytes. */
-    public Path copy(InputStream in, long limit, String suffix) {
+    /** Copies a request body to a new file with its SHA-256, refusing it with 413 past {@code limit} bytes. */
+    public SpooledFile copy(InputStream in, long limit, String suffix) {
         Path file = newFile(suffix);
-        try (in; OutputStream out = Files.newOutputStream(file)) {
+        try (in; DigestingOutputStream out = new DigestingOutputStream(
+                new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024))) {
             byte[] buffer = new byte[64 * 1024];
-            long total = 0;
             int read;
             while ((read = in.read(buffer)) >= 0) {
-                total += read;
-                if (total > limit) {
+                if (out.size() + read > limit) {
                     throw new IngressRefusedException(413, "", "the document is larger than the limit of " + limit
                             + " bytes");
                 }
                 out.write(buffer, 0, read);
             }
-            return file;
+            out.flush();
+            return new SpooledFile(file, out.size(), out.sha256());
         } catch (IOException e) {
             delete(file);
             throw new UncheckedIOException("cannot spool the request body", e);

@@ -1,5 +1,9 @@
 package vn.lienthong.document;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +55,10 @@ public class OutgoingDocuments {
     }
 
     /**
-     * @param raw the file as the client sent it, or {@code null} when the gateway built the message from JSON
+     * @param raw the file as the client sent it (with its digest), or {@code null} when the gateway built the message
+     *            from JSON
      */
-    OutgoingDocument prepare(Exchange exchange, ClientSystem client, EdxmlMessage message, Path raw) {
+    OutgoingDocument prepare(Exchange exchange, ClientSystem client, EdxmlMessage message, SpooledFile raw) {
         Organ from = message instanceof EdxmlDocument d ? d.from() : ((EdxmlStatus) message).from();
         if (from.organId() == null || !client.maySendFor(from.organId())) {
             throw new IngressRefusedException(403, "/from/organId", "client " + client.id() + " may not send as "
@@ -64,28 +69,35 @@ public class OutgoingDocuments {
         List<String> notes = new ArrayList<>();
         warnings(message).forEach(w -> notes.add("warning " + w.path() + ": " + w.message()));
         EdxmlMessage toSend = recipients(message, senderSigned, notes);
-        Path file;
+        SpooledFile file;
         List<EdxmlAttachment> attachments;
         if (senderSigned) {
             file = raw;
             attachments = message instanceof EdxmlDocument d ? d.attachments() : List.of();
             notes.add("forwarded as signed by the sender (" + signature.status() + ")");
         } else {
-            file = spool.newFile(".edxml");
-            spool.deleteWhenDone(exchange, List.of(file));
-            attachments = writer.write(toSend, file, signer);
+            Path target = spool.newFile(".edxml");
+            spool.deleteWhenDone(exchange, List.of(target));
+            try (DigestingOutputStream out = new DigestingOutputStream(
+                    new BufferedOutputStream(Files.newOutputStream(target), 64 * 1024))) {
+                attachments = writer.write(toSend, out, signer);
+                out.flush();
+                file = new SpooledFile(target, out.size(), out.sha256());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + target, e);
+            }
             signature = new SignatureCheck(SignatureStatus.VALID, "signed by the gateway",
                     signer.certificate().getSubjectX500Principal().getName(), null);
         }
         if (toSend instanceof EdxmlDocument d) {
-            return new OutgoingDocument(file, AxisMessageKind.EDOC, d.documentId(), from.organId(),
+            return new OutgoingDocument(file.file(), AxisMessageKind.EDOC, d.documentId(), from.organId(),
                     d.to().stream().map(Organ::organId).toList(), null, signature, attachments,
-                    FileDigest.size(file), FileDigest.sha256(file), notes);
+                    file.size(), file.sha256(), notes);
         }
         EdxmlStatus s = (EdxmlStatus) toSend;
-        return new OutgoingDocument(file, AxisMessageKind.STATUS, s.responseFor().documentId(), from.organId(),
+        return new OutgoingDocument(file.file(), AxisMessageKind.STATUS, s.responseFor().documentId(), from.organId(),
                 List.of(s.responseFor().organId()), s.statusCode().code(), signature, List.of(),
-                FileDigest.size(file), FileDigest.sha256(file), notes);
+                file.size(), file.sha256(), notes);
     }
 
     /** Closed codes to their successor (noted), unknown organs refused. A status goes to the document's sender. */
