@@ -272,7 +272,7 @@ final class DocumentMemory {
         } catch (IOException e) {
             System.out.println("  (no GC before the baseline: " + e + ")");
         }
-        Thread.sleep(Math.max(2 * sampleMillis, 200));
+        // jcmd GC.run returns once the collection is done, and the actuator reads the heap at the time it is asked
         JsonNode metric = http.getJson(p.gatewayUrl + "/actuator/metrics/jvm.memory.used?tag=area:heap", Map.of());
         return metric.path("measurements").path(0).path("value").asDouble() / (1024 * 1024);
     }
