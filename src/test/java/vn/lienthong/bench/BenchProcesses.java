@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * The two real processes of a run, from the packaged jar: the gateway on its embedded defaults (persistent journal
- * and H2 under a fresh temporary data directory, routes/ and mappings/ from the project) and the DVCQG simulator as
- * its own application. Both are stopped on close, and by a shutdown hook if the benchmark itself is interrupted.
+ * and H2 under a fresh temporary data directory, routes/ and mappings/ from the project) and the simulators of the
+ * national systems (DVCQG, document axis, e-office) as their own application. Both are stopped on close, and by a shutdown hook if the benchmark itself is interrupted.
  */
 final class BenchProcesses implements AutoCloseable {
 
@@ -25,22 +25,42 @@ final class BenchProcesses implements AutoCloseable {
     final String brokerUrl;
     final JavaProcess gateway;
     final JavaProcess simulator;
+    final List<String> gatewayJvmArgs;
     private final Path dataDirectory;
     private final Thread shutdownHook;
 
     private BenchProcesses(String gatewayUrl, String simulatorUrl, String brokerUrl, JavaProcess gateway,
-                           JavaProcess simulator, Path dataDirectory) {
+                           JavaProcess simulator, List<String> gatewayJvmArgs, Path dataDirectory) {
         this.gatewayUrl = gatewayUrl;
         this.simulatorUrl = simulatorUrl;
         this.brokerUrl = brokerUrl;
         this.gateway = gateway;
         this.simulator = simulator;
+        this.gatewayJvmArgs = gatewayJvmArgs;
         this.dataDirectory = dataDirectory;
         this.shutdownHook = new Thread(this::stopBoth, "bench-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
+    /** The dossier benchmark's processes: the gateway on 512 MiB plus {@code bench.gatewayJvmArgs}. */
     static BenchProcesses start(BenchSettings settings, BenchHttp http) throws IOException {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+        jvm.addAll(settings.gatewayJvmArgs());
+        List<String> args = settings.consumersSet()
+                ? List.of("--lienthong.delivery.consumers=" + settings.consumers()) : List.of();
+        return start(settings, http, "", jvm, args);
+    }
+
+    /**
+     * Starts the simulators (DVCQG, document axis, e-office) as their own application and the gateway with its own
+     * simulators off, pointed at them; then waits until both are up.
+     *
+     * @param logPrefix      before {@code simulator.log} / {@code gateway.log} in {@code target/bench/}
+     * @param gatewayJvmArgs the gateway's JVM arguments (a later {@code -Xmx} wins)
+     * @param gatewayArgs    the run's own gateway settings; {@code bench.gatewayArgs} come after them
+     */
+    static BenchProcesses start(BenchSettings settings, BenchHttp http, String logPrefix, List<String> gatewayJvmArgs,
+                                List<String> gatewayArgs) throws IOException {
         if (!Files.isRegularFile(settings.jar())) {
             throw new IllegalStateException(settings.jar() + " not found: run ./mvnw -Pbench verify (or package first)");
         }
@@ -55,30 +75,32 @@ final class BenchProcesses implements AutoCloseable {
                 List.of("-Xmx512m", "-Dfile.encoding=UTF-8"), settings.jar(),
                 List.of("--spring.profiles.active=simulator", "--server.port=" + simulatorPort,
                         "--lienthong.data-directory=" + data.resolve("simulator")),
-                logs.resolve("simulator.log"));
+                logs.resolve(logPrefix + "simulator.log"));
 
-        List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-Dfile.encoding=UTF-8"));
-        jvm.addAll(settings.gatewayJvmArgs());
+        List<String> jvm = new ArrayList<>(List.of("-Dfile.encoding=UTF-8"));
+        jvm.addAll(gatewayJvmArgs);
         List<String> args = new ArrayList<>(List.of(
                 "--lienthong.data-directory=" + data.resolve("gateway"),
                 "--server.port=" + gatewayPort,
+                "--lienthong.broker.tcp-acceptor=tcp://127.0.0.1:" + brokerPort,
                 "--lienthong.simulator.dvcqg.enabled=false",
+                "--lienthong.simulator.axis.enabled=false",
+                "--lienthong.simulator.eoffice.enabled=false",
                 "--lienthong.portal.base-url=" + simulatorUrl + "/sim/dvcqg",
-                "--lienthong.broker.tcp-acceptor=tcp://127.0.0.1:" + brokerPort));
-        if (settings.consumersSet()) {
-            args.add("--lienthong.delivery.consumers=" + settings.consumers());
-        }
+                "--lienthong.axis.base-url=" + simulatorUrl + "/sim/axis",
+                "--lienthong.documents.eoffice-url=" + simulatorUrl + "/sim/eoffice"));
+        args.addAll(gatewayArgs);
         args.addAll(settings.gatewayArgs());
         JavaProcess gateway;
         try {
             gateway = JavaProcess.start("gateway", settings.projectDir(), jvm, settings.jar(), args,
-                    logs.resolve("gateway.log"));
+                    logs.resolve(logPrefix + "gateway.log"));
         } catch (IOException | RuntimeException e) {
             simulator.close();
             throw e;
         }
         BenchProcesses processes = new BenchProcesses("http://127.0.0.1:" + gatewayPort, simulatorUrl,
-                "tcp://127.0.0.1:" + brokerPort, gateway, simulator, data);
+                "tcp://127.0.0.1:" + brokerPort, gateway, simulator, List.copyOf(jvm), data);
         try {
             long start = System.nanoTime();
             // the simulator's overall health stays DOWN (its JMS indicator looks for a broker it does not have),
@@ -93,7 +115,7 @@ final class BenchProcesses implements AutoCloseable {
         }
     }
 
-    static void awaitUp(BenchHttp http, JavaProcess process, String healthUrl, String alsoUrl) {
+    private static void awaitUp(BenchHttp http, JavaProcess process, String healthUrl, String alsoUrl) {
         long deadline = System.currentTimeMillis() + STARTUP_TIMEOUT_MILLIS;
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
@@ -136,7 +158,7 @@ final class BenchProcesses implements AutoCloseable {
         deleteRecursively(dataDirectory);
     }
 
-    static int freePort() throws IOException {
+    private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -118,7 +118,8 @@ final class DocumentMemory {
 
         List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
         jvm.addAll(settings.gatewayJvmArgs());
-        try (DocumentProcesses processes = DocumentProcesses.start(settings, http, jvm, pollMillis);
+        try (BenchProcesses processes = BenchProcesses.start(settings, http, "documents-", jvm,
+                List.of("--lienthong.documents.poll-interval=" + pollMillis));
              ResourceSampler sampler = new ResourceSampler(http, processes.gatewayUrl, processes.gateway.pid(),
                      sampleMillis)) {
             Phase warmOut = outgoing(processes, sampler, "warm-up out", smallOut);
@@ -138,14 +139,14 @@ final class DocumentMemory {
 
             double peakRss = sampler.peakRssMb();
             boolean oom = outOfMemory(processes);
-            Result result = result(processes.xmxMb(), sampler, out, in, peakRss, oom);
+            Result result = result(xmxMb(processes.gatewayJvmArgs), sampler, out, in, peakRss, oom);
             print(result, processes);
             Files.writeString(settings.projectDir().resolve("target/bench/documents.json"), result.json() + "\n");
             return result;
         }
     }
 
-    private Phase outgoing(DocumentProcesses p, ResourceSampler sampler, String name, Path file)
+    private Phase outgoing(BenchProcesses p, ResourceSampler sampler, String name, Path file)
             throws InterruptedException {
         String number = next();
         String documentId = DocumentFiles.documentId(DocumentFiles.H31, number);
@@ -204,7 +205,7 @@ final class DocumentMemory {
         return new Phase(name, answer, done, baseline, peakHeap, liveHeap(p), peakRss, identical, detail, failure);
     }
 
-    private Phase incoming(DocumentProcesses p, ResourceSampler sampler, String name, Path edxml, Path attachment,
+    private Phase incoming(BenchProcesses p, ResourceSampler sampler, String name, Path edxml, Path attachment,
                            String number) throws InterruptedException {
         String documentId = DocumentFiles.documentId(DocumentFiles.H41, number);
         String sha256 = DocumentFiles.sha256(attachment);
@@ -259,14 +260,14 @@ final class DocumentMemory {
     }
 
     /** The live heap at rest ({@link #liveHeap}), then the sampler's window starts. */
-    private double baseline(DocumentProcesses p, ResourceSampler sampler) throws InterruptedException {
+    private double baseline(BenchProcesses p, ResourceSampler sampler) throws InterruptedException {
         double heap = liveHeap(p);
         sampler.startWindow();
         return heap;
     }
 
     /** A full GC in the gateway, then its heap in use: its live heap. */
-    private double liveHeap(DocumentProcesses p) throws InterruptedException {
+    private double liveHeap(BenchProcesses p) throws InterruptedException {
         try {
             jcmd(p.gateway.pid(), "GC.run");
         } catch (IOException e) {
@@ -282,7 +283,7 @@ final class DocumentMemory {
     }
 
     /** Polls every 100 ms until {@code poll} answers non-null; fails when the gateway dies or after the timeout. */
-    private <T> T await(DocumentProcesses p, String what, Poll<T> poll) throws IOException, InterruptedException {
+    private <T> T await(BenchProcesses p, String what, Poll<T> poll) throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         RuntimeException last = null;
         for (int round = 1; System.currentTimeMillis() < deadline; round++) {
@@ -319,7 +320,7 @@ final class DocumentMemory {
      * of the phase ({@code jcmd GC.class_histogram}, a full GC each: it lowers the sampled peaks), appended to
      * {@code target/bench/documents-histograms.txt}.
      */
-    private Histograms histograms(DocumentProcesses p, String phase) {
+    private Histograms histograms(BenchProcesses p, String phase) {
         return new Histograms(p.gateway, phase, histogramSeconds,
                 settings.projectDir().resolve("target/bench/documents-histograms.txt"));
     }
@@ -403,7 +404,7 @@ final class DocumentMemory {
                 peakRss, oom, json.toString());
     }
 
-    private static void print(Result r, DocumentProcesses p) {
+    private static void print(Result r, BenchProcesses p) {
         StringBuilder s = new StringBuilder("\n");
         s.append(String.format(Locale.ROOT, "lienthong documents memory: one %d MiB attachment each way, gateway "
                 + "-Xmx%dm, heap in use sampled every %d ms (%d samples)%n", r.attachmentMib(), r.xmxMb(),
@@ -436,7 +437,7 @@ final class DocumentMemory {
     }
 
     /** Whether the gateway's log mentions an OutOfMemoryError. */
-    private static boolean outOfMemory(DocumentProcesses p) {
+    private static boolean outOfMemory(BenchProcesses p) {
         try (java.util.stream.Stream<String> lines = Files.lines(p.gateway.log(), StandardCharsets.UTF_8)) {
             return lines.anyMatch(line -> line.contains("OutOfMemoryError"));
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -468,5 +469,29 @@ final class DocumentMemory {
     private static int number(String name, int fallback) {
         String value = System.getProperty(name);
         return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+
+    /** The gateway's largest heap: the last {@code -Xmx} of its JVM arguments, in MiB; -1 when none is given. */
+    static long xmxMb(List<String> gatewayJvmArgs) {
+        long mb = -1;
+        for (String arg : gatewayJvmArgs) {
+            if (arg.startsWith("-Xmx")) {
+                mb = megabytes(arg.substring(4));
+            }
+        }
+        return mb;
+    }
+
+    private static long megabytes(String size) {
+        String s = size.trim().toLowerCase(java.util.Locale.ROOT);
+        char unit = s.charAt(s.length() - 1);
+        long n = Character.isDigit(unit) ? Long.parseLong(s) : Long.parseLong(s.substring(0, s.length() - 1));
+        return switch (unit) {
+            case 'k' -> n / 1024;
+            case 'm' -> n;
+            case 'g' -> n * 1024;
+            case 't' -> n * 1024 * 1024;
+            default -> n / (1024 * 1024);
+        };
     }
 }
