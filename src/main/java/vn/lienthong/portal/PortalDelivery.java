@@ -19,14 +19,16 @@ import vn.lienthong.tracking.TrackingStore;
 public class PortalDelivery {
 
     private final PortalClient portal;
+    private final PortalBatches batches;
     private final PortalCircuit circuit;
     private final PortalDossiers dossiers;
     private final TrackingStore tracking;
     private final ObjectMapper json;
 
-    public PortalDelivery(PortalClient portal, PortalCircuit circuit, PortalDossiers dossiers, TrackingStore tracking,
-                          ObjectMapper json) {
+    public PortalDelivery(PortalClient portal, PortalBatches batches, PortalCircuit circuit, PortalDossiers dossiers,
+                          TrackingStore tracking, ObjectMapper json) {
         this.portal = portal;
+        this.batches = batches;
         this.circuit = circuit;
         this.dossiers = dossiers;
         this.tracking = tracking;
@@ -39,7 +41,7 @@ public class PortalDelivery {
         ObjectNode envelope = json.valueToTree(exchange.getIn().getBody());
         boolean known = dossiers.isKnown(maHoSo);
         envelope.put("isUpdating", known ? "True" : "False");
-        PortalReply reply = call(exchange, maHoSo, envelope);
+        PortalReply reply = batches.post(envelope, alone -> call(exchange, maHoSo, alone));
         if (!known && !portal.isSuccess(reply) && portal.isAlreadyExists(reply)) {
             envelope.put("isUpdating", "True");
             reply = call(exchange, maHoSo, envelope);
@@ -61,12 +63,16 @@ public class PortalDelivery {
     /** CapNhatTienDoHoSoMC. */
     public void syncProgress(Exchange exchange) {
         String maHoSo = exchange.getIn().getHeader(MessageHeaders.MA_HO_SO, String.class);
-        PortalReply reply = call(exchange, maHoSo, json.valueToTree(exchange.getIn().getBody()));
+        PortalReply reply = batches.post(json.valueToTree(exchange.getIn().getBody()),
+                alone -> call(exchange, maHoSo, alone));
         requireSuccess(reply);
         exchange.setProperty(DeliveryTrail.REPLY, reply);
     }
 
-    /** One call, when the circuit lets it go (it waits while the portal is down), its outcome told to the circuit. */
+    /**
+     * One call, when the circuit lets it go (it waits while the portal is down), its outcome told to the circuit. A
+     * call carrying several consumers' messages ({@link PortalBatches}) counts for the dossier of the one sending it.
+     */
     private PortalReply call(Exchange exchange, String maHoSo, ObjectNode envelope) {
         circuit.awaitPermission(() -> DeliveryStopping.isStopping(exchange));
         boolean told = false;

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param successCodes         {@code error_code} values meaning success (versions answer 0 or "00")
  * @param sessionInvalidCodes  {@code error_code} values meaning "log in again"
  * @param alreadyExistsPattern regular expression on the reply message meaning "dossier already exists"
+ * @param batchSize            most messages one call carries in its {@code data} array when consumers post at the
+ *                             same moment ({@link PortalBatches}); 1 = one message per call
  */
 @ConfigurationProperties(prefix = "lienthong.portal")
 public record PortalProperties(
@@ -32,11 +34,12 @@ public record PortalProperties(
         @DefaultValue("30s") Duration requestTimeout,
         @DefaultValue({"0", "00"}) List<String> successCodes,
         @DefaultValue("-1") List<String> sessionInvalidCodes,
-        @DefaultValue("(?i)already exists|đã tồn tại") String alreadyExistsPattern) {
+        @DefaultValue("(?i)already exists|đã tồn tại") String alreadyExistsPattern,
+        @DefaultValue("10") int batchSize) {
 
     @Override
     public String toString() {
         return "PortalProperties[authUrl=" + authUrl + ", integrationUrl=" + integrationUrl + ", username=" + username
-                + ", dstcode=" + dstcode + "]";
+                + ", dstcode=" + dstcode + ", batchSize=" + batchSize + "]";
     }
 }
