@@ -44,9 +44,10 @@ class IngressRoutes {
      * and what {@code request} sets; its 2xx JSON answer.
      * <p>
      * The exchange is marked as coming from that route. Camel's unit of work keeps a copy of an exchange's first
-     * message when any route uses {@code useOriginalMessage} (the delivery routes do), and for an exchange of unknown
-     * origin it caches a stream body in memory to make that copy: a 70 MB attachment would land in the heap. From a
-     * route with {@code streamCache: "false"} the stream is left alone, to be read once by the route.
+     * message when any route uses {@code useOriginalMessage} (the gateway's own routes do not; a deployed one may),
+     * and for an exchange of unknown origin it caches a stream body in memory to make that copy: a 70 MB attachment
+     * would land in the heap. From a route with {@code streamCache: "false"} the stream is left alone, to be read once
+     * by the route.
      */
     JsonNode call(String routeId, String apiKey, Consumer<Message> request) throws RefusalFault {
         Exchange reply = producer.send("direct:" + routeId, exchange -> {
