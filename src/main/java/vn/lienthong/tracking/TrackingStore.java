@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -88,7 +90,6 @@ public class TrackingStore {
                 values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""",
                 message.trackingId(), message.clientId(), message.kind(), message.maHoSo(), message.unitCode(),
                 message.idempotencyKey(), sequence, TrackingState.RECEIVED.name(), now, now);
-        insertEvent(message.trackingId(), TrackingState.RECEIVED, now, null);
         return sequence;
     }
 
@@ -108,14 +109,14 @@ public class TrackingStore {
 
     /**
      * The broker confirmed the message. {@code sentAt} is when the send began: a consumer may take the message
-     * before the send returns, and the history must still read RECEIVED, ACCEPTED, DELIVERING.
+     * before the send returns, and the history must still read RECEIVED, ACCEPTED, DELIVERING. One statement: the
+     * ACCEPTED step is the message's {@code stored_at} (a delivery that already began keeps its state).
      */
     public void accepted(String trackingId, OffsetDateTime sentAt) {
-        tx.executeWithoutResult(status -> {
-            jdbc.update("update tracked_message set state = ?, updated_at = ? where tracking_id = ? and state = ?",
-                    TrackingState.ACCEPTED.name(), now(), trackingId, TrackingState.RECEIVED.name());
-            insertEvent(trackingId, TrackingState.ACCEPTED, sentAt, null);
-        });
+        jdbc.update("""
+                update tracked_message set stored_at = ?,
+                    state = case when state = 'RECEIVED' then 'ACCEPTED' else state end, updated_at = ?
+                where tracking_id = ?""", sentAt, now(), trackingId);
     }
 
     public OffsetDateTime clock() {
@@ -197,14 +198,14 @@ public class TrackingStore {
 
     public Optional<TrackedMessage> find(String trackingId) {
         List<TrackedMessage> found = jdbc.query("select * from tracked_message where tracking_id = ?",
-                (rs, row) -> message(rs, history(rs.getString("tracking_id"))), trackingId);
+                (rs, row) -> message(rs, history(rs)), trackingId);
         return found.stream().findFirst();
     }
 
     /** Every message about one dossier, oldest first. */
     public List<TrackedMessage> trail(String maHoSo) {
         return jdbc.query("select * from tracked_message where ma_ho_so = ? order by accepted_at, tracking_id",
-                (rs, row) -> message(rs, history(rs.getString("tracking_id"))), maHoSo);
+                (rs, row) -> message(rs, history(rs)), maHoSo);
     }
 
     /** The unit a dossier was accepted for, to address its progress (remembered: it is asked for every progress). */
@@ -233,10 +234,22 @@ public class TrackingStore {
                 .stream().findFirst();
     }
 
-    private List<TrackedMessage.Event> history(String trackingId) {
-        return jdbc.query("select state, at, detail from tracking_event where tracking_id = ? order by at, id",
+    /**
+     * The message's steps in time order: received and stored by the broker (columns of the message), then its events
+     * (a step at the same instant as an event comes first).
+     */
+    private List<TrackedMessage.Event> history(ResultSet message) throws SQLException {
+        List<TrackedMessage.Event> history = new ArrayList<>();
+        history.add(new TrackedMessage.Event(TrackingState.RECEIVED, time(message, "accepted_at"), null));
+        OffsetDateTime storedAt = time(message, "stored_at");
+        if (storedAt != null) {
+            history.add(new TrackedMessage.Event(TrackingState.ACCEPTED, storedAt, null));
+        }
+        history.addAll(jdbc.query("select state, at, detail from tracking_event where tracking_id = ? order by at, id",
                 (rs, row) -> new TrackedMessage.Event(TrackingState.valueOf(rs.getString("state")),
-                        time(rs, "at"), rs.getString("detail")), trackingId);
+                        time(rs, "at"), rs.getString("detail")), message.getString("tracking_id")));
+        history.sort(Comparator.comparing(event -> event.at().toInstant()));
+        return history;
     }
 
     private TrackedMessage message(ResultSet rs, List<TrackedMessage.Event> history) throws SQLException {

@@ -23,7 +23,8 @@ import java.util.List;
  * @param jar             the packaged gateway
  * @param gatewayJvmArgs  extra JVM arguments of the gateway (e.g. a JFR recording)
  * @param gatewayArgs     extra application arguments of the gateway (e.g. --lienthong.delivery.consumers=16)
- * @param jfrFile         when set, a JFR recording (settings=profile) of the gateway during the main phase only
+ * @param jfrFile         when set, a JFR recording (settings=profile) of the gateway during the main phase, and one
+ *                        of the drain from the moment the portal is up again ({@code <name>-drain.jfr})
  */
 record BenchSettings(int dossiers, int progress, int clients, int warmupDossiers, int pacedRate, int pacedSeconds,
                      int drainMessages, int consumers, boolean consumersSet, int stallSeconds, Path projectDir,

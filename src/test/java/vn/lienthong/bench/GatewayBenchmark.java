@@ -97,9 +97,20 @@ public final class GatewayBenchmark {
                 up[1] = portal.counts().messages() - beforeDrain.messages();
                 System.out.printf("  portal down: %d accepted, %d reached the portal; putting it up%n",
                         drain.accepted.get(), up[1]);
+                if (settings.jfrFile() != null) {
+                    try {
+                        processes.gateway.jcmd("JFR.start", "name=bench-drain", "settings=profile",
+                                "filename=" + drainRecording(settings.jfrFile()));
+                    } catch (java.io.IOException | InterruptedException e) {
+                        throw new IllegalStateException("could not start the drain's recording", e);
+                    }
+                }
                 up[0] = System.currentTimeMillis() * 1000;
                 portal.setDown(false);
             });
+            if (settings.jfrFile() != null) {
+                processes.gateway.jcmd("JFR.stop", "name=bench-drain");
+            }
             report.drain(drain, up[0], up[1]);
 
             section("checking what the portal received, and reading the gateway's trails");
@@ -114,6 +125,12 @@ public final class GatewayBenchmark {
         }
         report.print(settings.projectDir().resolve("target/bench/result.json"));
         return report;
+    }
+
+    /** The drain's recording beside the main phase's: {@code x.jfr} -> {@code x-drain.jfr}. */
+    private static java.nio.file.Path drainRecording(java.nio.file.Path mainRecording) {
+        String name = mainRecording.getFileName().toString().replaceFirst("\\.jfr$", "");
+        return mainRecording.resolveSibling(name + "-drain.jfr");
     }
 
     /**
