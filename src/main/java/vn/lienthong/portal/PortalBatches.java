@@ -70,6 +70,7 @@ public class PortalBatches {
         try {
             while (true) {
                 List<Lane.Waiting> batch;
+                Outcome outcome;
                 synchronized (lane) {
                     while (mine.outcome == null && lane.busy) {
                         try {
@@ -80,13 +81,12 @@ public class PortalBatches {
                             interrupted = true;
                         }
                     }
-                    if (mine.outcome != null) {
-                        return mine.outcome.replyFor(mine.envelope, call);
-                    }
-                    // No call in flight and its envelope not answered: it is still queued, and this consumer sends
-                    // the next call (with its envelope, or the ones queued before it).
-                    lane.busy = true;
-                    batch = lane.take(batchSize);
+                    outcome = mine.outcome;
+                    batch = outcome == null ? takeNext(lane) : null;
+                }
+                if (outcome != null) {
+                    // Outside the lane's lock: posting it alone is a call of its own.
+                    return outcome.replyFor(mine.envelope, call);
                 }
                 try {
                     send(batch, call);
@@ -102,6 +102,15 @@ public class PortalBatches {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Called under the lane's lock when no call is in flight and the caller's envelope is not answered: it is still
+     * queued, and the caller sends the next call (with its envelope, or the ones queued before it).
+     */
+    private List<Lane.Waiting> takeNext(Lane lane) {
+        lane.busy = true;
+        return lane.take(batchSize);
     }
 
     /** Envelopes waiting for a call (not those in a call in flight). */

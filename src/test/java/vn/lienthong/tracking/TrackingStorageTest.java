@@ -103,4 +103,38 @@ class TrackingStorageTest {
                 "a queued message whose trail was withdrawn");
         assertThat(store.find(second)).as("no event without its message").isEmpty();
     }
+
+    /** A trail written before V5 (its first two steps as events) reads the same after the migration, without twins. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void trailsWrittenBeforeTheirFirstStepsMovedIntoTheMessageReadTheSame(String name, DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").cleanDisabled(false).load()
+                .clean();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("4").load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        java.time.OffsetDateTime received = java.time.OffsetDateTime.parse("2026-11-20T08:00:00+07:00");
+        jdbc.update("""
+                insert into tracked_message (tracking_id, client_id, kind, ma_ho_so, unit_code, state, attempts,
+                    accepted_at, updated_at, dossier_seq)
+                values ('old-1', 'demo', 'DOSSIER', 'HS-OLD', '000.00.00.H31', 'DELIVERED', 0, ?, ?, 1)""",
+                received, received.plusSeconds(2));
+        String event = "insert into tracking_event (tracking_id, state, at, detail) values ('old-1', ?, ?, ?)";
+        jdbc.update(event, "RECEIVED", received, null);
+        jdbc.update(event, "ACCEPTED", received.plusNanos(3_000_000), null);
+        jdbc.update(event, "DELIVERING", received.plusSeconds(1), null);
+        jdbc.update(event, "DELIVERED", received.plusSeconds(2), null);
+        jdbc.update(event, "ACCEPTED", received.plusSeconds(60), "replayed from the dead-letter queue by ops");
+
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        TrackingStore store = new TrackingStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+
+        TrackedMessage message = store.find("old-1").orElseThrow();
+        assertThat(message.history()).extracting(TrackedMessage.Event::state).containsExactly(
+                TrackingState.RECEIVED, TrackingState.ACCEPTED, TrackingState.DELIVERING, TrackingState.DELIVERED,
+                TrackingState.ACCEPTED);
+        assertThat(message.history().get(1).at().toInstant()).isEqualTo(received.plusNanos(3_000_000).toInstant());
+        assertThat(message.history().get(4).detail()).isEqualTo("replayed from the dead-letter queue by ops");
+        assertThat(jdbc.queryForObject("select count(*) from tracking_event where tracking_id = 'old-1'", Integer.class))
+                .as("the first two steps are no longer events").isEqualTo(3);
+    }
 }
