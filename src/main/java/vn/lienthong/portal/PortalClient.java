@@ -1,12 +1,22 @@
 package vn.lienthong.portal;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URI;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -17,16 +27,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Talks to the national portal: logs in, caches the session, posts envelopes to the integration URL, and logs in
- * again once when the portal says the session is no longer valid.
+ * again once when the portal says the session is no longer valid. Calls go over a pool of kept-alive connections
+ * (Apache HttpClient, blocking: a consumer waits for its answer anyway), at most {@link #MAX_CONNECTIONS} at once.
  */
 @Component
-public class PortalClient {
+public class PortalClient implements AutoCloseable {
+
+    /** More than the delivery consumers and the held messages' retrier ever need at once. */
+    static final int MAX_CONNECTIONS = 64;
 
     private static final Logger log = LoggerFactory.getLogger(PortalClient.class);
 
     private final PortalProperties properties;
     private final ObjectMapper json;
-    private final HttpClient http;
+    private final CloseableHttpClient http;
     private final Pattern alreadyExists;
     private final AtomicReference<String> session = new AtomicReference<>();
 
@@ -34,9 +48,24 @@ public class PortalClient {
         this.properties = properties;
         this.json = json;
         this.alreadyExists = Pattern.compile(properties.alreadyExistsPattern());
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout())
+        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(MAX_CONNECTIONS)
+                .setMaxConnPerRoute(MAX_CONNECTIONS)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(properties.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(properties.requestTimeout()))
+                        .build())
+                .build();
+        this.http = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.of(properties.requestTimeout()))
+                        .setResponseTimeout(Timeout.of(properties.requestTimeout()))
+                        .build())
+                // A failed call is the delivery's to retry (it knows whether the portal may have taken it).
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
                 .build();
     }
 
@@ -71,7 +100,7 @@ public class PortalClient {
         ObjectNode withSession = json.createObjectNode();
         withSession.put("session", sessionId);
         withSession.setAll(envelope);
-        return PortalReply.of(exchange(HttpRequest.newBuilder(properties.integrationUrl()), withSession));
+        return PortalReply.of(exchange(properties.integrationUrl(), Map.of(), withSession));
     }
 
     private String currentSession() {
@@ -93,8 +122,7 @@ public class PortalClient {
         ObjectNode credentials = json.createObjectNode()
                 .put("username", properties.username())
                 .put("password", properties.password());
-        JsonNode reply = exchange(HttpRequest.newBuilder(properties.authUrl()).header("dstcode", properties.dstcode()),
-                credentials);
+        JsonNode reply = exchange(properties.authUrl(), Map.of("dstcode", properties.dstcode()), credentials);
         PortalReply answer = PortalReply.of(reply);
         String sessionId = reply.path("session").asText(null);
         if (!isSuccess(answer) || sessionId == null || sessionId.isEmpty()) {
@@ -104,30 +132,35 @@ public class PortalClient {
         return sessionId;
     }
 
-    private JsonNode exchange(HttpRequest.Builder request, JsonNode body) {
-        HttpResponse<byte[]> response;
+    private JsonNode exchange(URI url, Map<String, String> headers, JsonNode body) {
+        HttpPost post = new HttpPost(url);
+        headers.forEach(post::setHeader);
+        post.setHeader("Accept", "application/json");
+        Answer answer;
         try {
-            response = http.send(request
-                    .timeout(properties.requestTimeout())
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
-                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            post.setEntity(new ByteArrayEntity(json.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
+            answer = http.execute(post, response -> new Answer(response.getCode(),
+                    response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity())));
         } catch (IOException e) {
             throw new PortalUnavailableException("portal unreachable: " + describe(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PortalUnavailableException("interrupted while calling the portal", e);
         }
-        if (response.statusCode() / 100 != 2) {
-            throw new PortalUnavailableException("portal answered HTTP " + response.statusCode());
+        if (answer.status() / 100 != 2) {
+            throw new PortalUnavailableException("portal answered HTTP " + answer.status());
         }
         try {
-            return json.readTree(response.body());
+            return json.readTree(answer.body());
         } catch (IOException e) {
             throw new PortalUnavailableException("portal answered something that is not JSON (HTTP "
-                    + response.statusCode() + ")", e);
+                    + answer.status() + ")", e);
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
+    }
+
+    private record Answer(int status, byte[] body) {
     }
 
     private static String describe(IOException e) {

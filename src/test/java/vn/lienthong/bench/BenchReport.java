@@ -118,6 +118,12 @@ final class BenchReport {
         bench.put("run_other_processes_cpu_share", run.others() / (run.wall() * (int) bench.get("cores")));
     }
 
+    /** How many calls a phase's messages took to reach the portal ({@code <phase>_portal_calls}, items per call). */
+    void portalCalls(String phase, GatewayBenchmark.PortalCalls calls) {
+        bench.put(phase + "_portal_calls", calls.calls());
+        bench.put(phase + "_items_per_call", calls.calls() == 0 ? 0 : calls.items() / calls.calls());
+    }
+
     void resources(double peakHeapMb, double peakRssMb) {
         bench.put("peak_heap_mb", peakHeapMb);
         bench.put("peak_rss_mb", peakRssMb);
@@ -172,6 +178,8 @@ final class BenchReport {
         line(t, "  CPU per 1000 messages        gateway %.2f s, simulator %.2f s, HTTP clients %.2f s "
                 + "(%d cores shared by all three)", num("cpu_s_per_1000"), num("simulator_cpu_s_per_1000"),
                 num("client_cpu_s_per_1000"), (long) num("cores"));
+        line(t, "  calls to the portal          %8.0f (%.2f messages per call: lienthong.portal.batch-size)",
+                num("main_portal_calls"), num("main_items_per_call"));
         line(t, "  so the gateway alone needs %.2f cores per 1000 msg/s (%.0f msg/s per core, CPU-bound); "
                 + "at 1000 msg/s all three would need %.1f cores", num("cpu_s_per_1000"),
                 1000 / num("cpu_s_per_1000"), num("cpu_s_per_1000") + num("simulator_cpu_s_per_1000")
@@ -197,6 +205,8 @@ final class BenchReport {
         line(t, "  first delivery %.0f ms after the portal came back (retry back-off), then %.0f msg/s "
                 + "(%.0f msg/s counting that wait)", num("drain_resume_ms"), num("drain_per_s"),
                 num("drain_wall_per_s"));
+        line(t, "  calls to the portal          %8.0f (%.2f messages per call)", num("drain_portal_calls"),
+                num("drain_items_per_call"));
         line(t, "gateway resources: peak heap used %.0f MiB (-Xmx512m), peak RSS %.0f MiB", num("peak_heap_mb"),
                 num("peak_rss_mb"));
         line(t, "");

@@ -1,6 +1,9 @@
 package vn.lienthong.bench;
 
 import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * How fast and how lean the gateway is, against the limit of its own broker. Starts the packaged gateway and the DVCQG
@@ -62,8 +65,10 @@ public final class GatewayBenchmark {
                         "filename=" + settings.jfrFile());
             }
             Cpu before = Cpu.of(processes);
+            PortalCalls callsBefore = PortalCalls.of(http, processes.gatewayUrl);
             sendAndDeliver(main, portal, resources, () -> Load.closedLoop(main, sender, settings.clients()));
             Cpu after = Cpu.of(processes);
+            report.portalCalls("main", PortalCalls.of(http, processes.gatewayUrl).minus(callsBefore));
             if (settings.jfrFile() != null) {
                 processes.gateway.jcmd("JFR.stop", "name=bench-main");
             }
@@ -90,6 +95,7 @@ public final class GatewayBenchmark {
 
             section("drain: " + drain.messages() + " messages queued while the portal is down");
             PortalView.Counts beforeDrain = portal.counts();
+            PortalCalls callsBeforeDrain = PortalCalls.of(http, processes.gatewayUrl);
             long[] up = new long[2]; // epoch micros when the portal came back; what reached it while down
             portal.setDown(true);
             sendAndDeliver(drain, portal, resources, () -> {
@@ -111,6 +117,7 @@ public final class GatewayBenchmark {
             if (settings.jfrFile() != null) {
                 processes.gateway.jcmd("JFR.stop", "name=bench-drain");
             }
+            report.portalCalls("drain", PortalCalls.of(http, processes.gatewayUrl).minus(callsBeforeDrain));
             report.drain(drain, up[0], up[1]);
 
             section("checking what the portal received, and reading the gateway's trails");
@@ -125,6 +132,31 @@ public final class GatewayBenchmark {
         }
         report.print(settings.projectDir().resolve("target/bench/result.json"));
         return report;
+    }
+
+    /**
+     * The gateway's calls to the portal so far and the messages they carried (its metric
+     * {@code lienthong.portal.call.items}, failed calls included).
+     */
+    record PortalCalls(double calls, double items) {
+
+        static PortalCalls of(BenchHttp http, String gatewayUrl) {
+            JsonNode metric = http.getJson(gatewayUrl + "/actuator/metrics/lienthong.portal.call.items", Map.of());
+            double calls = 0;
+            double items = 0;
+            for (JsonNode measurement : metric.path("measurements")) {
+                switch (measurement.path("statistic").asText()) {
+                    case "COUNT" -> calls = measurement.path("value").asDouble();
+                    case "TOTAL" -> items = measurement.path("value").asDouble();
+                    default -> { }
+                }
+            }
+            return new PortalCalls(calls, items);
+        }
+
+        PortalCalls minus(PortalCalls earlier) {
+            return new PortalCalls(calls - earlier.calls, items - earlier.items);
+        }
     }
 
     /** The drain's recording beside the main phase's: {@code x.jfr} -> {@code x-drain.jfr}. */
