@@ -32,7 +32,7 @@ import org.springframework.boot.convert.DurationUnit;
  */
 @ConfigurationProperties(prefix = "lienthong.delivery")
 public record DeliveryProperties(
-        @DefaultValue("8") int consumers,
+        @DefaultValue("16") int consumers,
         @DefaultValue("10") int maximumRedeliveries,
         @DefaultValue("1000") @DurationUnit(ChronoUnit.MILLIS) Duration redeliveryDelay,
         @DefaultValue("2") double backOffMultiplier,

@@ -1,5 +1,7 @@
 package vn.lienthong.delivery;
 
+import org.apache.camel.Message;
+
 /** Names of the headers a message carries from acceptance to delivery (JMS properties on the queue). */
 public final class MessageHeaders {
 
@@ -15,6 +17,16 @@ public final class MessageHeaders {
     /** Artemis message group: one consumer at a time per dossier keeps its messages in order. */
     public static final String GROUP_ID = "JMSXGroupID";
 
+    private static final String PREFIX = "Lienthong";
+
     private MessageHeaders() {
+    }
+
+    /**
+     * Removes every header but the gateway's own ({@code Lienthong*}): HTTP request headers stay behind. (Camel's
+     * {@code removeHeaders("*", "Lienthong*")} compiles the pattern as a regular expression for every header.)
+     */
+    public static void keepOnlyOwn(Message message) {
+        message.getHeaders().keySet().removeIf(name -> !name.regionMatches(true, 0, PREFIX, 0, PREFIX.length()));
     }
 }

@@ -48,7 +48,7 @@ public class DocumentAcceptance {
             document.notes().forEach(note -> tracking.note(registration.trackingId(), note));
         }
         acceptance.registered(exchange, registration);
-        in.removeHeaders("*", "Lienthong*");
+        MessageHeaders.keepOnlyOwn(in);
         in.setHeader(MessageHeaders.TRACKING_ID, registration.trackingId());
         in.setHeader(MessageHeaders.CLIENT_ID, clientId);
         in.setHeader(DocumentHeaders.DOCUMENT_ID, document.documentId());

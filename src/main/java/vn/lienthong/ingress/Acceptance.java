@@ -49,7 +49,7 @@ public class Acceptance {
         registered(exchange, registration);
 
         // Only the gateway's own headers travel with the message; HTTP request headers stay behind.
-        in.removeHeaders("*", "Lienthong*");
+        MessageHeaders.keepOnlyOwn(in);
         in.setHeader(MessageHeaders.TRACKING_ID, registration.trackingId());
         in.setHeader(MessageHeaders.CLIENT_ID, clientId);
         in.setHeader(MessageHeaders.GROUP_ID, maHoSo);

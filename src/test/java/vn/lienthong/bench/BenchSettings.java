@@ -30,7 +30,7 @@ record BenchSettings(int dossiers, int progress, int clients, int warmupDossiers
                      int drainMessages, int consumers, boolean consumersSet, int stallSeconds, Path projectDir,
                      Path jar, List<String> gatewayJvmArgs, List<String> gatewayArgs, Path jfrFile) {
 
-    static final int GATEWAY_DEFAULT_CONSUMERS = 8;
+    static final int GATEWAY_DEFAULT_CONSUMERS = 16;
 
     static BenchSettings fromSystemProperties() {
         Path projectDir = Path.of(text("bench.projectDir", System.getProperty("user.dir"))).toAbsolutePath();
