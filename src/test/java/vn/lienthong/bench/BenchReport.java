@@ -48,6 +48,8 @@ final class BenchReport {
         bench.put("accept_p99_ms", phase.acceptLatency.percentileMs(99));
         bench.put("accept_max_ms", phase.acceptLatency.maxMs());
         bench.put("cpu_s_per_1000", cpu.gateway() / phase.accepted.get() * 1000);
+        bench.put("jit_cpu_share", cpu.jitShare());
+        bench.put("cpu_s_per_1000_without_jit", (cpu.gateway() - cpu.gatewayJit()) / phase.accepted.get() * 1000);
         bench.put("simulator_cpu_s_per_1000", cpu.simulator() / phase.accepted.get() * 1000);
         bench.put("client_cpu_s_per_1000", cpu.benchmark() / phase.accepted.get() * 1000);
         // how much of the machine other processes took meanwhile: figures are only comparable when this is ~0
@@ -178,6 +180,8 @@ final class BenchReport {
         line(t, "  CPU per 1000 messages        gateway %.2f s, simulator %.2f s, HTTP clients %.2f s "
                 + "(%d cores shared by all three)", num("cpu_s_per_1000"), num("simulator_cpu_s_per_1000"),
                 num("client_cpu_s_per_1000"), (long) num("cores"));
+        line(t, "  of the gateway's CPU, JIT compilation took %.0f%% (%.2f s per 1000 messages without it)",
+                100 * num("jit_cpu_share"), num("cpu_s_per_1000_without_jit"));
         line(t, "  calls to the portal          %8.0f (%.2f messages per call: lienthong.portal.batch-size)",
                 num("main_portal_calls"), num("main_items_per_call"));
         line(t, "  so the gateway alone needs %.2f cores per 1000 msg/s (%.0f msg/s per core, CPU-bound); "

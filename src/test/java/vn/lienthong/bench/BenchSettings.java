@@ -11,7 +11,10 @@ import java.util.List;
  * @param dossiers        N: dossiers of the main phase
  * @param progress        M: progress items sent after each dossier
  * @param clients         C: concurrent HTTP clients of the main phase (and JMS producers of the broker limit)
- * @param warmupDossiers  dossiers sent first, to warm the JIT; checked, not measured
+ * @param warmupDossiers  dossiers of one warm-up round (sent first, checked, not measured)
+ * @param warmupRounds    at most this many warm-up rounds
+ * @param warmupJitShare  warm-up ends after a round in which the gateway's JIT compiler took less than this share of
+ *                        its CPU
  * @param pacedRate       offered load of the paced phase, messages per second
  * @param pacedSeconds    length of the paced phase
  * @param drainMessages   K: messages queued while the portal is down, then drained
@@ -26,7 +29,8 @@ import java.util.List;
  * @param jfrFile         when set, a JFR recording (settings=profile) of the gateway during the main phase, and one
  *                        of the drain from the moment the portal is up again ({@code <name>-drain.jfr})
  */
-record BenchSettings(int dossiers, int progress, int clients, int warmupDossiers, int pacedRate, int pacedSeconds,
+record BenchSettings(int dossiers, int progress, int clients, int warmupDossiers, int warmupRounds,
+                     double warmupJitShare, int pacedRate, int pacedSeconds,
                      int drainMessages, int consumers, boolean consumersSet, int stallSeconds, Path projectDir,
                      Path jar, List<String> gatewayJvmArgs, List<String> gatewayArgs, Path jfrFile) {
 
@@ -40,6 +44,8 @@ record BenchSettings(int dossiers, int progress, int clients, int warmupDossiers
                 number("bench.progress", 4),
                 number("bench.clients", 8),
                 number("bench.warmupDossiers", 400),
+                number("bench.warmupRounds", 12),
+                Double.parseDouble(text("bench.warmupJitShare", "0.10")),
                 number("bench.pacedRate", 300),
                 number("bench.pacedSeconds", 15),
                 number("bench.drainMessages", 3000),

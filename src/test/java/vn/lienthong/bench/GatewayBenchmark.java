@@ -40,7 +40,6 @@ public final class GatewayBenchmark {
         BenchReport report = new BenchReport(settings);
         String run = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36).toUpperCase();
         int m = settings.progress();
-        Phase warmup = new Phase("warm-up", Payloads.dossiers(run, "W", settings.warmupDossiers(), m), m);
         Phase main = new Phase("main", Payloads.dossiers(run, "M", settings.dossiers(), m), m);
         int pacedDossiers = ceilDiv(settings.pacedRate() * settings.pacedSeconds(), settings.messagesPerDossier());
         Phase paced = new Phase("paced", Payloads.dossiers(run, "P", pacedDossiers, m), m);
@@ -55,8 +54,7 @@ public final class GatewayBenchmark {
             PortalView portal = new PortalView(http, processes.simulatorUrl);
             Cpu runStart = Cpu.of(processes);
 
-            section("warm-up: " + warmup.messages() + " messages");
-            sendAndDeliver(warmup, portal, resources, () -> Load.closedLoop(warmup, sender, settings.clients()));
+            List<Phase> warmups = warmUp(processes, sender, portal, resources, run, m);
 
             section("main: " + main.dossiers.size() + " dossiers x " + settings.messagesPerDossier()
                     + " messages from " + settings.clients() + " clients");
@@ -121,7 +119,9 @@ public final class GatewayBenchmark {
             report.drain(drain, up[0], up[1]);
 
             section("checking what the portal received, and reading the gateway's trails");
-            for (Phase phase : List.of(warmup, main, paced, drain)) {
+            List<Phase> all = new java.util.ArrayList<>(warmups);
+            all.addAll(List.of(main, paced, drain));
+            for (Phase phase : all) {
                 report.check(phase, portal.check(phase, settings.clients()));
             }
             report.trails(main, TrackingTimes.fetch(http, processes.gatewayUrl, main, settings.clients()));
@@ -157,6 +157,32 @@ public final class GatewayBenchmark {
         PortalCalls minus(PortalCalls earlier) {
             return new PortalCalls(calls - earlier.calls, items - earlier.items);
         }
+    }
+
+    /**
+     * Rounds of {@code bench.warmupDossiers} dossiers (with their progress) until the gateway's JIT compiler took less
+     * than {@code bench.warmupJitShare} of its CPU in a round, at most {@code bench.warmupRounds}: the figures are
+     * those of a gateway that has been running for a while, not of one still compiling its code. Each round is
+     * checked like the measured phases.
+     */
+    private List<Phase> warmUp(BenchProcesses processes, Sender sender, PortalView portal, ResourceSampler resources,
+                               String run, int progress) throws Exception {
+        List<Phase> rounds = new java.util.ArrayList<>();
+        for (int round = 1; round <= settings.warmupRounds(); round++) {
+            Phase warmup = new Phase("warm-up " + round,
+                    Payloads.dossiers(run, "W" + round, settings.warmupDossiers(), progress), progress);
+            section("warm-up round " + round + ": " + warmup.messages() + " messages");
+            Cpu before = Cpu.of(processes);
+            sendAndDeliver(warmup, portal, resources, () -> Load.closedLoop(warmup, sender, settings.clients()));
+            Cpu spent = Cpu.of(processes).minus(before);
+            rounds.add(warmup);
+            System.out.printf("  JIT compilation took %.0f%% of the gateway's CPU (%.1f of %.1f s)%n",
+                    100 * spent.jitShare(), spent.gatewayJit(), spent.gateway());
+            if (spent.jitShare() < settings.warmupJitShare()) {
+                break;
+            }
+        }
+        return rounds;
     }
 
     /** The drain's recording beside the main phase's: {@code x.jfr} -> {@code x-drain.jfr}. */
@@ -209,16 +235,22 @@ public final class GatewayBenchmark {
      * CPU seconds used so far by the gateway, the simulator, this benchmark process and the whole machine (whatever
      * else runs on it competes for the same cores), and the wall-clock time.
      */
-    record Cpu(double gateway, double simulator, double benchmark, double machine, double wall) {
+    /** CPU seconds so far: the gateway (and of it, its JIT compiler threads), the simulator, the load clients. */
+    record Cpu(double gateway, double gatewayJit, double simulator, double benchmark, double machine, double wall) {
         static Cpu of(BenchProcesses processes) {
-            return new Cpu(processes.gateway.cpuSeconds(), processes.simulator.cpuSeconds(),
-                    ProcFs.cpuSeconds(ProcessHandle.current().pid()), ProcFs.machineBusySeconds(),
-                    System.nanoTime() / 1e9);
+            return new Cpu(processes.gateway.cpuSeconds(), ProcFs.compilerCpuSeconds(processes.gateway.pid()),
+                    processes.simulator.cpuSeconds(), ProcFs.cpuSeconds(ProcessHandle.current().pid()),
+                    ProcFs.machineBusySeconds(), System.nanoTime() / 1e9);
         }
 
         Cpu minus(Cpu earlier) {
-            return new Cpu(gateway - earlier.gateway, simulator - earlier.simulator, benchmark - earlier.benchmark,
-                    machine - earlier.machine, wall - earlier.wall);
+            return new Cpu(gateway - earlier.gateway, gatewayJit - earlier.gatewayJit, simulator - earlier.simulator,
+                    benchmark - earlier.benchmark, machine - earlier.machine, wall - earlier.wall);
+        }
+
+        /** The share of the gateway's CPU its JIT compiler threads took. */
+        double jitShare() {
+            return gateway <= 0 ? 0 : gatewayJit / gateway;
         }
 
         /** CPU seconds used by other processes of the machine. */

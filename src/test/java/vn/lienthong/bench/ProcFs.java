@@ -25,6 +25,27 @@ final class ProcFs {
         }
     }
 
+    /**
+     * CPU seconds the JVM's JIT compiler threads (C1, C2) of a process have used; NaN when the process is gone. The
+     * JIT compiles for minutes after a start while it meets new code: that CPU is not the gateway's work per message.
+     */
+    static double compilerCpuSeconds(long pid) {
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            double seconds = 0;
+            for (Path task : tasks.toList()) {
+                String name = Files.readString(task.resolve("comm")).trim();
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    seconds += (double) (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS;
+                }
+            }
+            return seconds;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     /** A "kB" line of /proc/<pid>/status (VmRSS: resident now, VmHWM: peak resident), in KiB; -1 when unknown. */
     static long statusKb(long pid, String field) {
         try {
