@@ -15,3 +15,7 @@ where detail is null and state = 'RECEIVED'
 delete from tracking_event
 where detail is null and state = 'ACCEPTED'
   and at = (select m.stored_at from tracked_message m where m.tracking_id = tracking_event.tracking_id);
+
+-- A dossier's messages are found through uq_tracked_message_dossier_seq (ma_ho_so, dossier_seq) since V3; the older
+-- index on (ma_ho_so, accepted_at) only cost every accepted message one more index entry.
+drop index ix_tracked_message_ma_ho_so;

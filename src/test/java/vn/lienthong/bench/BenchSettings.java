@@ -44,7 +44,7 @@ record BenchSettings(int dossiers, int progress, int clients, int warmupDossiers
                 number("bench.progress", 4),
                 number("bench.clients", 8),
                 number("bench.warmupDossiers", 400),
-                number("bench.warmupRounds", 12),
+                number("bench.warmupRounds", 20),
                 Double.parseDouble(text("bench.warmupJitShare", "0.10")),
                 number("bench.pacedRate", 300),
                 number("bench.pacedSeconds", 15),
