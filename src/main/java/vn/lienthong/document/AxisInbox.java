@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -20,6 +19,7 @@ import vn.lienthong.contract.MessageKind;
 import vn.lienthong.delivery.DeliveryTrail;
 import vn.lienthong.delivery.MessageHeaders;
 import vn.lienthong.tracking.NewMessage;
+import vn.lienthong.tracking.TrackingIds;
 import vn.lienthong.tracking.TrackingState;
 import vn.lienthong.tracking.TrackingStore;
 
@@ -111,7 +111,7 @@ public class AxisInbox {
     }
 
     private String open(AxisInboxItem item, Path file) {
-        String trackingId = UUID.randomUUID().toString();
+        String trackingId = TrackingIds.next();
         String kind = item.kind() == AxisMessageKind.STATUS ? MessageKind.DOCUMENT_STATUS.name()
                 : MessageKind.DOCUMENT.name();
         long size = FileDigest.size(file);

@@ -1,6 +1,5 @@
 package vn.lienthong.document;
 
-import java.util.UUID;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -10,8 +9,9 @@ import vn.lienthong.delivery.MessageHeaders;
 import vn.lienthong.ingress.Acceptance;
 import vn.lienthong.ingress.ClientGate;
 import vn.lienthong.tracking.NewMessage;
-import vn.lienthong.tracking.TrackingStore;
+import vn.lienthong.tracking.TrackingIds;
 import vn.lienthong.tracking.TrackingStore.Registration;
+import vn.lienthong.tracking.TrackingStore;
 
 /**
  * Opens the trail of an outgoing document (RECEIVED, with its DocumentId, organs, signature and SHA-256s), then
@@ -37,7 +37,7 @@ public class DocumentAcceptance {
         String idempotencyKey = Acceptance.idempotencyKey(in);
         String clientId = ClientGate.client(exchange).id();
         String kind = in.getHeader(MessageHeaders.KIND, String.class);
-        Registration registration = tracking.register(new NewMessage(UUID.randomUUID().toString(), clientId, kind,
+        Registration registration = tracking.register(new NewMessage(TrackingIds.next(), clientId, kind,
                 null, document.fromOrganId(), idempotencyKey), trackingId -> {
                     trail.record(trackingId, Direction.OUTGOING, document.documentId(), document.fromOrganId(),
                             document.toOrganIds(), document.statusCode(), null, document.size(), document.sha256());

@@ -1,6 +1,5 @@
 package vn.lienthong.ingress;
 
-import java.util.UUID;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -11,8 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.lienthong.delivery.MessageHeaders;
 import vn.lienthong.tracking.NewMessage;
-import vn.lienthong.tracking.TrackingStore;
+import vn.lienthong.tracking.TrackingIds;
 import vn.lienthong.tracking.TrackingStore.Registration;
+import vn.lienthong.tracking.TrackingStore;
 
 /**
  * Accepts a checked, translated message: answers a repeated {@code Idempotency-Key} with the first tracking id,
@@ -44,7 +44,7 @@ public class Acceptance {
         String maHoSo = in.getHeader(MessageHeaders.MA_HO_SO, String.class);
         String unit = in.getHeader(MessageHeaders.UNIT_CODE, String.class);
         String clientId = ClientGate.client(exchange).id();
-        Registration registration = tracking.register(new NewMessage(UUID.randomUUID().toString(), clientId, kind,
+        Registration registration = tracking.register(new NewMessage(TrackingIds.next(), clientId, kind,
                 maHoSo, unit, idempotencyKey));
         registered(exchange, registration);
 
