@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
 /**
  * Puts the envelopes that several consumers post to the portal at the same moment into one call: the portal's services
  * take a {@code data} array (DongBoHoSoMC, CapNhatTienDoHoSoMC), and one-stop systems send progress in batches of 10.
- * Nothing waits to fill a batch: a consumer whose lane (service, unit, isUpdating) has no call in flight posts at once;
- * envelopes that arrive while a call is in flight go together in the next one, up to {@code lienthong.portal.batch-size}
- * items. So at low load every message goes alone, as before, and under load the calls (and the portal's work) shrink.
+ * Nothing waits to fill a batch: a consumer whose lane (service, unit, isUpdating) has fewer than
+ * {@code lienthong.portal.calls-in-flight} calls in flight posts at once; envelopes that arrive while all of them are in
+ * flight go together in the next one, up to {@code lienthong.portal.batch-size} items. So at low load every message
+ * goes alone, as before; under load the calls (and the portal's work) shrink; and a slow portal still has several
+ * calls at a time to answer, as it had one per consumer before.
  *
  * <p>The portal takes a call all or none. A call of several that it does not take (any error_code but success: one
  * dossier rejected, one already there, the session) or that fails (unreachable, HTTP 5xx) tells nothing about each
@@ -33,6 +35,7 @@ import org.springframework.stereotype.Component;
 public class PortalBatches {
 
     private final int batchSize;
+    private final int callsInFlight;
     private final PortalClient portal;
     private final ObjectMapper json;
     private final DistributionSummary itemsPerCall;
@@ -40,6 +43,7 @@ public class PortalBatches {
 
     public PortalBatches(PortalProperties properties, PortalClient portal, ObjectMapper json, MeterRegistry meters) {
         this.batchSize = Math.max(1, properties.batchSize());
+        this.callsInFlight = Math.max(1, properties.callsInFlight());
         this.portal = portal;
         this.json = json;
         this.itemsPerCall = DistributionSummary.builder("lienthong.portal.call.items")
@@ -72,7 +76,7 @@ public class PortalBatches {
                 List<Lane.Waiting> batch;
                 Outcome outcome;
                 synchronized (lane) {
-                    while (mine.outcome == null && lane.busy) {
+                    while (mine.outcome == null && (mine.taken || lane.inFlight >= callsInFlight)) {
                         try {
                             lane.wait();
                         } catch (InterruptedException e) {
@@ -92,7 +96,7 @@ public class PortalBatches {
                     send(batch, call);
                 } finally {
                     synchronized (lane) {
-                        lane.busy = false;
+                        lane.inFlight--;
                         lane.notifyAll();
                     }
                 }
@@ -105,11 +109,11 @@ public class PortalBatches {
     }
 
     /**
-     * Called under the lane's lock when no call is in flight and the caller's envelope is not answered: it is still
-     * queued, and the caller sends the next call (with its envelope, or the ones queued before it).
+     * Called under the lane's lock when a call may go and the caller's envelope is still queued: the caller sends the
+     * next call (with its envelope, or the ones queued before it).
      */
     private List<Lane.Waiting> takeNext(Lane lane) {
-        lane.busy = true;
+        lane.inFlight++;
         return lane.take(batchSize);
     }
 
@@ -201,16 +205,18 @@ public class PortalBatches {
         }
     }
 
-    /** The envelopes of one service, unit and isUpdating waiting for a call, and whether one is in flight. */
+    /** The envelopes of one service, unit and isUpdating waiting for a call, and how many calls are in flight. */
     private static final class Lane {
 
         final ArrayDeque<Waiting> queue = new ArrayDeque<>();
-        boolean busy;
+        int inFlight;
 
         List<Waiting> take(int max) {
             List<Waiting> batch = new ArrayList<>(Math.min(max, queue.size()));
             while (batch.size() < max && !queue.isEmpty()) {
-                batch.add(queue.poll());
+                Waiting next = queue.poll();
+                next.taken = true;
+                batch.add(next);
             }
             return batch;
         }
@@ -224,6 +230,8 @@ public class PortalBatches {
 
         static final class Waiting {
             final ObjectNode envelope;
+            /** In a call in flight (set under the lane's lock). */
+            boolean taken;
             /** Set by the consumer that sent its call, before it releases the lane: read under the lane's lock. */
             Outcome outcome;
 

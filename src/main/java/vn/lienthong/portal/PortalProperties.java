@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param alreadyExistsPattern regular expression on the reply message meaning "dossier already exists"
  * @param batchSize            most messages one call carries in its {@code data} array when consumers post at the
  *                             same moment ({@link PortalBatches}); 1 = one message per call
+ * @param callsInFlight        most calls of one service and unit at once; consumers beyond them wait and go together
+ *                             in the next call
  */
 @ConfigurationProperties(prefix = "lienthong.portal")
 public record PortalProperties(
@@ -35,11 +37,12 @@ public record PortalProperties(
         @DefaultValue({"0", "00"}) List<String> successCodes,
         @DefaultValue("-1") List<String> sessionInvalidCodes,
         @DefaultValue("(?i)already exists|đã tồn tại") String alreadyExistsPattern,
-        @DefaultValue("10") int batchSize) {
+        @DefaultValue("10") int batchSize,
+        @DefaultValue("4") int callsInFlight) {
 
     @Override
     public String toString() {
         return "PortalProperties[authUrl=" + authUrl + ", integrationUrl=" + integrationUrl + ", username=" + username
-                + ", dstcode=" + dstcode + ", batchSize=" + batchSize + "]";
+                + ", dstcode=" + dstcode + ", batchSize=" + batchSize + ", callsInFlight=" + callsInFlight + "]";
     }
 }

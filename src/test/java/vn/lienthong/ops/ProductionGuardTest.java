@@ -72,6 +72,6 @@ class ProductionGuardTest {
     private static PortalProperties portal(String password) {
         return new PortalProperties(URI.create("https://dvc.example/auth"), URI.create("https://dvc.example/api"),
                 "hungyen", password, "H31", Duration.ofSeconds(5), Duration.ofSeconds(30), List.of("0"),
-                List.of("-1"), "already exists", 10);
+                List.of("-1"), "already exists", 10, 4);
     }
 }

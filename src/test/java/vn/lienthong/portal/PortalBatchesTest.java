@@ -164,6 +164,30 @@ class PortalBatchesTest {
     }
 
     @Test
+    void upToCallsInFlightGoAtOnceAndTheRestTogetherInTheNextCall() throws Exception {
+        PortalBatches batches = batches(10, 3);
+        hold = new CountDownLatch(1);
+        List<Future<PortalReply>> all = new ArrayList<>();
+        for (String maHoSo : List.of("A", "B", "C")) {
+            all.add(consumers.submit(() -> batches.post(progress("H31", maHoSo), this::portal)));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.size() == 3);
+        for (String maHoSo : List.of("D", "E", "F", "G")) {
+            all.add(consumers.submit(() -> batches.post(progress("H31", maHoSo), this::portal)));
+        }
+        awaitQueued(batches, 4);
+        hold.countDown();
+        for (Future<PortalReply> each : all) {
+            assertThat(each.get(5, TimeUnit.SECONDS).errorCode()).isEqualTo("0");
+        }
+
+        assertThat(calls.subList(0, 3)).allSatisfy(call -> assertThat(call).hasSize(1));
+        assertThat(calls.subList(3, calls.size()).stream().flatMap(List::stream))
+                .containsExactlyInAnyOrder("D", "E", "F", "G");
+        assertThat(calls).as("the four waiting ones in one call, not four").hasSize(4);
+    }
+
+    @Test
     void batchSizeOneSendsEveryEnvelopeAloneAtOnce() throws Exception {
         PortalBatches batches = batches(1);
         hold = new CountDownLatch(1);
@@ -207,10 +231,15 @@ class PortalBatchesTest {
         return envelope;
     }
 
+    /** One call in flight per lane unless said otherwise: the tests hold it and queue the others behind it. */
     private static PortalBatches batches(int size) {
+        return batches(size, 1);
+    }
+
+    private static PortalBatches batches(int size, int callsInFlight) {
         PortalProperties properties = new PortalProperties(URI.create("http://127.0.0.1:1/auth"),
                 URI.create("http://127.0.0.1:1/api"), "u", "p", "H31", Duration.ofSeconds(1), Duration.ofSeconds(1),
-                List.of("0", "00"), List.of("-1"), "already exists", size);
+                List.of("0", "00"), List.of("-1"), "already exists", size, callsInFlight);
         return new PortalBatches(properties, new PortalClient(properties, JSON), JSON, new SimpleMeterRegistry());
     }
 
