@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize            most messages one call carries in its {@code data} array when consumers post at the
  *                             same moment ({@link PortalBatches}); 1 = one message per call
  * @param callsInFlight        most calls of one service and unit at once; consumers beyond them wait and go together
- *                             in the next call
+ *                             in the next call (keep {@code callsInFlight x batchSize >= consumers})
  */
 @ConfigurationProperties(prefix = "lienthong.portal")
 public record PortalProperties(
@@ -38,7 +38,7 @@ public record PortalProperties(
         @DefaultValue("-1") List<String> sessionInvalidCodes,
         @DefaultValue("(?i)already exists|đã tồn tại") String alreadyExistsPattern,
         @DefaultValue("10") int batchSize,
-        @DefaultValue("4") int callsInFlight) {
+        @DefaultValue("2") int callsInFlight) {
 
     @Override
     public String toString() {
