@@ -17,8 +17,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class TrackingTimes {
 
-    /** One message: epoch microseconds of ACCEPTED and of DELIVERED (-1 when not delivered). */
-    record Message(long acceptedMicros, long deliveredMicros) {
+    /**
+     * One message: epoch microseconds of ACCEPTED and of DELIVERED (-1 when not delivered), and whether it was set
+     * aside on its way (a HELD step).
+     */
+    record Message(long acceptedMicros, long deliveredMicros, boolean held) {
         boolean delivered() {
             return deliveredMicros >= 0;
         }
@@ -56,15 +59,18 @@ final class TrackingTimes {
         for (JsonNode message : trail.path("messages")) {
             long accepted = -1;
             long delivered = -1;
+            boolean held = false;
             for (JsonNode event : message.path("history")) {
                 String state = event.path("state").asText();
                 if (state.equals("ACCEPTED")) {
                     accepted = micros(event.path("at").asText());
                 } else if (state.equals("DELIVERED")) {
                     delivered = micros(event.path("at").asText());
+                } else if (state.equals("HELD")) {
+                    held = true;
                 }
             }
-            found.add(new Message(accepted, delivered));
+            found.add(new Message(accepted, delivered, held));
         }
         return found;
     }
@@ -80,6 +86,18 @@ final class TrackingTimes {
         messages.stream().filter(Message::delivered)
                 .forEach(m -> latencies.add((m.deliveredMicros() - m.acceptedMicros()) * 1_000));
         return latencies;
+    }
+
+    /** Messages set aside on their way (a HELD step in their trail). */
+    long held() {
+        return messages.stream().filter(Message::held).count();
+    }
+
+    /** Epoch microseconds when the given share (0..1) of the delivered messages had been delivered. */
+    long deliveredMicrosAt(double share) {
+        long[] times = messages.stream().filter(Message::delivered).mapToLong(Message::deliveredMicros).sorted()
+                .toArray();
+        return times.length == 0 ? -1 : times[(int) Math.min(times.length - 1, Math.floor(share * times.length))];
     }
 
     long delivered() {
