@@ -50,7 +50,7 @@ public class PortalBatches {
                 .description("Messages carried by one call to the national portal (its data array)")
                 .register(meters);
         Gauge.builder("lienthong.portal.call.waiting", this, PortalBatches::queued)
-                .description("Messages waiting for the call in flight to the national portal to end")
+                .description("Messages waiting for a free call to the national portal (lienthong.portal.calls-in-flight)")
                 .register(meters);
     }
 
