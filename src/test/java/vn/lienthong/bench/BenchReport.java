@@ -118,6 +118,16 @@ final class BenchReport {
         }
     }
 
+    /**
+     * CPU from the portal's return to the last delivery of the drain: whether the drain is bound by the machine's
+     * cores or by the consumers' waits.
+     */
+    void drainCpu(GatewayBenchmark.Cpu cpu, long messages) {
+        bench.put("drain_machine_busy_share", cpu.machine() / (cpu.wall() * (int) bench.get("cores")));
+        bench.put("drain_cpu_s_per_1000", cpu.gateway() / messages * 1000);
+        bench.put("drain_simulator_cpu_s_per_1000", cpu.simulator() / messages * 1000);
+    }
+
     /** How busy the machine was over the whole run, and how much of it other processes took. */
     void machine(GatewayBenchmark.Cpu run) {
         bench.put("run_other_processes_cpu_share", run.others() / (run.wall() * (int) bench.get("cores")));
@@ -216,6 +226,9 @@ final class BenchReport {
                 num("drain_items_per_call"));
         line(t, "  %d set aside (HELD) on their way; the last 1 %% of the deliveries took %.0f ms",
                 (long) num("drain_held"), num("drain_last_percent_ms"));
+        line(t, "  from the portal's return to the end: machine busy %.0f%% of %d cores; CPU per 1000 messages "
+                + "gateway %.2f s, simulator %.2f s", 100 * num("drain_machine_busy_share"), (long) num("cores"),
+                num("drain_cpu_s_per_1000"), num("drain_simulator_cpu_s_per_1000"));
         line(t, "gateway resources: peak heap used %.0f MiB (-Xmx512m), peak RSS %.0f MiB", num("peak_heap_mb"),
                 num("peak_rss_mb"));
         line(t, "");

@@ -95,6 +95,7 @@ public final class GatewayBenchmark {
             PortalView.Counts beforeDrain = portal.counts();
             PortalCalls callsBeforeDrain = PortalCalls.of(http, processes.gatewayUrl);
             long[] up = new long[2]; // epoch micros when the portal came back; what reached it while down
+            Cpu[] drainStart = new Cpu[1];
             portal.setDown(true);
             sendAndDeliver(drain, portal, resources, () -> {
                 Load.closedLoop(drain, sender, settings.clients());
@@ -109,6 +110,7 @@ public final class GatewayBenchmark {
                         throw new IllegalStateException("could not start the drain's recording", e);
                     }
                 }
+                drainStart[0] = Cpu.of(processes);
                 up[0] = System.currentTimeMillis() * 1000;
                 portal.setDown(false);
             });
@@ -117,6 +119,7 @@ public final class GatewayBenchmark {
             }
             report.portalCalls("drain", PortalCalls.of(http, processes.gatewayUrl).minus(callsBeforeDrain));
             report.drain(drain, up[0], up[1]);
+            report.drainCpu(Cpu.of(processes).minus(drainStart[0]), drain.accepted.get());
 
             section("checking what the portal received, and reading the gateway's trails");
             List<Phase> all = new java.util.ArrayList<>(warmups);
