@@ -5,9 +5,9 @@ import org.apache.camel.support.DefaultMessage;
 import org.springframework.stereotype.Component;
 
 /**
- * The first step of a delivery route: keeps the message as it was queued for the error handling (set aside or
- * dead-lettered as queued, ready to be sent again or replayed), and goes on with a plain copy of it, detached from
- * the JMS session.
+ * The message as it was queued: the first step of a delivery route keeps it ({@link #keep}) and goes on with a plain
+ * copy of it, detached from the JMS session; the error handling puts its body back ({@link #restore}) before setting
+ * the message aside or dead-lettering it, ready to be sent again or replayed.
  *
  * <p>Why a plain copy: with retries configured, Camel copies the exchange before every step (to retry a step from its
  * own start), and in camel-jms 4.17 each copy of a JMS message throws and swallows a NullPointerException (its
@@ -26,5 +26,10 @@ public class QueuedMessage {
         plain.copyFrom(exchange.getIn());
         exchange.setIn(plain);
         exchange.setProperty(BODY, plain.getBody());
+    }
+
+    /** The body as queued, in place of whatever the delivery's steps made of it (e.g. the portal's envelope). */
+    public void restore(Exchange exchange) {
+        exchange.getIn().setBody(exchange.getProperty(BODY));
     }
 }

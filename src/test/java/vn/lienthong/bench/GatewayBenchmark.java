@@ -1,5 +1,7 @@
 package vn.lienthong.bench;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -122,7 +124,7 @@ public final class GatewayBenchmark {
             report.drainCpu(Cpu.of(processes).minus(drainStart[0]), drain.accepted.get());
 
             section("checking what the portal received, and reading the gateway's trails");
-            List<Phase> all = new java.util.ArrayList<>(warmups);
+            List<Phase> all = new ArrayList<>(warmups);
             all.addAll(List.of(main, paced, drain));
             for (Phase phase : all) {
                 report.check(phase, portal.check(phase, settings.clients()));
@@ -176,7 +178,7 @@ public final class GatewayBenchmark {
      */
     private List<Phase> warmUp(BenchProcesses processes, Sender sender, PortalView portal, ResourceSampler resources,
                                String run, int progress) throws Exception {
-        List<Phase> rounds = new java.util.ArrayList<>();
+        List<Phase> rounds = new ArrayList<>();
         for (int round = 1; round <= settings.warmupRounds(); round++) {
             Phase warmup = new Phase("warm-up " + round,
                     Payloads.dossiers(run, "W" + round, settings.warmupDossiers(), progress), progress);
@@ -195,7 +197,7 @@ public final class GatewayBenchmark {
     }
 
     /** The drain's recording beside the main phase's: {@code x.jfr} -> {@code x-drain.jfr}. */
-    private static java.nio.file.Path drainRecording(java.nio.file.Path mainRecording) {
+    private static Path drainRecording(Path mainRecording) {
         String name = mainRecording.getFileName().toString().replaceFirst("\\.jfr$", "");
         return mainRecording.resolveSibling(name + "-drain.jfr");
     }
