@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,8 @@ final class BenchReport {
                 // what the slowest messages cost the rate: set aside during the outage, the last 1 % of the drain
                 bench.put("drain_held", times.held());
                 bench.put("drain_last_percent_ms", (last - times.deliveredMicrosAt(0.99)) / 1e3);
+                bench.put("drain_per_s_by_tenth", Arrays.stream(times.ratesByTenth()).mapToLong(Math::round).boxed()
+                        .toList());
             }
             default -> throw new IllegalArgumentException(phase.name);
         }
@@ -126,6 +129,8 @@ final class BenchReport {
         bench.put("drain_machine_busy_share", cpu.machine() / (cpu.wall() * (int) bench.get("cores")));
         bench.put("drain_cpu_s_per_1000", cpu.gateway() / messages * 1000);
         bench.put("drain_simulator_cpu_s_per_1000", cpu.simulator() / messages * 1000);
+        bench.put("drain_jit_cpu_share", cpu.jitShare());
+        bench.put("drain_simulator_jit_cpu_share", cpu.simulator() <= 0 ? 0 : cpu.simulatorJit() / cpu.simulator());
     }
 
     /** How busy the machine was over the whole run, and how much of it other processes took. */
@@ -224,11 +229,14 @@ final class BenchReport {
                 num("drain_wall_per_s"));
         line(t, "  calls to the portal          %8.0f (%.2f messages per call)", num("drain_portal_calls"),
                 num("drain_items_per_call"));
+        line(t, "  msg/s over each tenth of the drain, in order: %s", bench.get("drain_per_s_by_tenth"));
         line(t, "  %d set aside (HELD) on their way; the last 1 %% of the deliveries took %.0f ms",
                 (long) num("drain_held"), num("drain_last_percent_ms"));
         line(t, "  from the portal's return to the end: machine busy %.0f%% of %d cores; CPU per 1000 messages "
                 + "gateway %.2f s, simulator %.2f s", 100 * num("drain_machine_busy_share"), (long) num("cores"),
                 num("drain_cpu_s_per_1000"), num("drain_simulator_cpu_s_per_1000"));
+        line(t, "  of which JIT compilation: %.0f%% of the gateway's CPU, %.0f%% of the simulator's",
+                100 * num("drain_jit_cpu_share"), 100 * num("drain_simulator_jit_cpu_share"));
         line(t, "gateway resources: peak heap used %.0f MiB (-Xmx512m), peak RSS %.0f MiB", num("peak_heap_mb"),
                 num("peak_rss_mb"));
         line(t, "");

@@ -18,6 +18,7 @@ import java.util.List;
  * @param pacedRate       offered load of the paced phase, messages per second
  * @param pacedSeconds    length of the paced phase
  * @param drainMessages   K: messages queued while the portal is down, then drained
+ * @param drainWarmupMessages messages of the unmeasured drain before it (0: none)
  * @param consumers       the gateway's delivery consumers (lienthong.delivery.consumers) and the JMS consumers of the
  *                        broker limit; passed to the gateway only when set explicitly
  * @param consumersSet    whether {@code bench.consumers} was given
@@ -31,7 +32,7 @@ import java.util.List;
  */
 record BenchSettings(int dossiers, int progress, int clients, int warmupDossiers, int warmupRounds,
                      double warmupJitShare, int pacedRate, int pacedSeconds,
-                     int drainMessages, int consumers, boolean consumersSet, int stallSeconds, Path projectDir,
+                     int drainMessages, int drainWarmupMessages, int consumers, boolean consumersSet, int stallSeconds, Path projectDir,
                      Path jar, List<String> gatewayJvmArgs, List<String> gatewayArgs, Path jfrFile) {
 
     static final int GATEWAY_DEFAULT_CONSUMERS = 16;
@@ -49,6 +50,7 @@ record BenchSettings(int dossiers, int progress, int clients, int warmupDossiers
                 number("bench.pacedRate", 300),
                 number("bench.pacedSeconds", 15),
                 number("bench.drainMessages", 3000),
+                number("bench.drainWarmupMessages", number("bench.drainMessages", 3000)),
                 consumers == null ? GATEWAY_DEFAULT_CONSUMERS : Integer.parseInt(consumers),
                 consumers != null,
                 number("bench.stallSeconds", 30),

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * of them (throughput, accept latency, accept-to-delivered latency, CPU);</li>
  * <li>paced: a fixed offered load (300 msg/s) to read accept-to-delivered p99 below saturation;</li>
  * <li>broker limit: the main phase's messages through the same embedded broker by plain JMS;</li>
+ * <li>drain warm-up: the same as the drain, not measured (the drain's code paths compiled by the JIT);</li>
  * <li>drain: K messages queued while the portal is down, then the rate at which they leave once it is up.</li>
  * </ol>
  * Then checks that the portal got every accepted message once, each dossier's in the order sent, and prints a table
@@ -47,6 +48,9 @@ public final class GatewayBenchmark {
         Phase paced = new Phase("paced", Payloads.dossiers(run, "P", pacedDossiers, m), m);
         int drainDossiers = ceilDiv(settings.drainMessages(), settings.messagesPerDossier());
         Phase drain = new Phase("drain", Payloads.dossiers(run, "D", drainDossiers, m), m);
+        int drainWarmupDossiers = ceilDiv(settings.drainWarmupMessages(), settings.messagesPerDossier());
+        Phase drainWarmup = drainWarmupDossiers == 0 ? null
+                : new Phase("drain warm-up", Payloads.dossiers(run, "E", drainWarmupDossiers, m), m);
         List<BrokerLimit.Group> limitMessages = BrokerLimit.canonical(main, settings.projectDir().resolve("mappings"));
         report.payloadSizes(main, limitMessages);
 
@@ -93,17 +97,25 @@ public final class GatewayBenchmark {
                     limit.perSecond());
             report.brokerLimit(limit);
 
+            if (drainWarmup != null) {
+                // The drain runs code the steady phases never ran (the circuit's pause and resume, a deep queue,
+                // full portal calls): without this it is measured while the JIT compiles it, as the main phase was
+                // before its warm-up rounds. A gateway that has run for days has been through outages before.
+                section("drain warm-up: " + drainWarmup.messages() + " messages queued while the portal is down, "
+                        + "not measured");
+                Cpu warmupStart = Cpu.of(processes);
+                queueWhilePortalDown(drainWarmup, portal, resources, sender, () -> { });
+                Cpu spent = Cpu.of(processes).minus(warmupStart);
+                System.out.printf("  JIT compilation took %.0f%% of the gateway's CPU (%.1f of %.1f s)%n",
+                        100 * spent.jitShare(), spent.gatewayJit(), spent.gateway());
+            }
+
             section("drain: " + drain.messages() + " messages queued while the portal is down");
             PortalView.Counts beforeDrain = portal.counts();
             PortalCalls callsBeforeDrain = PortalCalls.of(http, processes.gatewayUrl);
-            long[] up = new long[2]; // epoch micros when the portal came back; what reached it while down
+            long[] up = new long[1]; // epoch micros when the portal came back
             Cpu[] drainStart = new Cpu[1];
-            portal.setDown(true);
-            sendAndDeliver(drain, portal, resources, () -> {
-                Load.closedLoop(drain, sender, settings.clients());
-                up[1] = portal.counts().messages() - beforeDrain.messages();
-                System.out.printf("  portal down: %d accepted, %d reached the portal; putting it up%n",
-                        drain.accepted.get(), up[1]);
+            long deliveredWhileDown = queueWhilePortalDown(drain, portal, resources, sender, () -> {
                 if (settings.jfrFile() != null) {
                     try {
                         processes.gateway.jcmd("JFR.start", "name=bench-drain", "settings=profile",
@@ -114,17 +126,19 @@ public final class GatewayBenchmark {
                 }
                 drainStart[0] = Cpu.of(processes);
                 up[0] = System.currentTimeMillis() * 1000;
-                portal.setDown(false);
             });
             if (settings.jfrFile() != null) {
                 processes.gateway.jcmd("JFR.stop", "name=bench-drain");
             }
             report.portalCalls("drain", PortalCalls.of(http, processes.gatewayUrl).minus(callsBeforeDrain));
-            report.drain(drain, up[0], up[1]);
+            report.drain(drain, up[0], deliveredWhileDown);
             report.drainCpu(Cpu.of(processes).minus(drainStart[0]), drain.accepted.get());
 
             section("checking what the portal received, and reading the gateway's trails");
             List<Phase> all = new ArrayList<>(warmups);
+            if (drainWarmup != null) {
+                all.add(drainWarmup);
+            }
             all.addAll(List.of(main, paced, drain));
             for (Phase phase : all) {
                 report.check(phase, portal.check(phase, settings.clients()));
@@ -196,6 +210,28 @@ public final class GatewayBenchmark {
         return rounds;
     }
 
+    /**
+     * Puts the portal down, sends a phase (every message must be accepted and queued meanwhile), runs
+     * {@code beforeUp}, puts the portal up and waits until it has every message.
+     *
+     * @return how many of the phase's messages reached the portal while it was down (none should)
+     */
+    private long queueWhilePortalDown(Phase phase, PortalView portal, ResourceSampler resources, Sender sender,
+                                      Runnable beforeUp) {
+        PortalView.Counts before = portal.counts();
+        long[] deliveredWhileDown = new long[1];
+        portal.setDown(true);
+        sendAndDeliver(phase, portal, resources, () -> {
+            Load.closedLoop(phase, sender, settings.clients());
+            deliveredWhileDown[0] = portal.counts().messages() - before.messages();
+            System.out.printf("  portal down: %d accepted, %d reached the portal; putting it up%n",
+                    phase.accepted.get(), deliveredWhileDown[0]);
+            beforeUp.run();
+            portal.setDown(false);
+        });
+        return deliveredWhileDown[0];
+    }
+
     /** The drain's recording beside the main phase's: {@code x.jfr} -> {@code x-drain.jfr}. */
     private static Path drainRecording(Path mainRecording) {
         String name = mainRecording.getFileName().toString().replaceFirst("\\.jfr$", "");
@@ -247,16 +283,19 @@ public final class GatewayBenchmark {
      * else runs on it competes for the same cores), and the wall-clock time.
      */
     /** CPU seconds so far: the gateway (and of it, its JIT compiler threads), the simulator, the load clients. */
-    record Cpu(double gateway, double gatewayJit, double simulator, double benchmark, double machine, double wall) {
+    record Cpu(double gateway, double gatewayJit, double simulator, double simulatorJit, double benchmark,
+               double machine, double wall) {
         static Cpu of(BenchProcesses processes) {
             return new Cpu(processes.gateway.cpuSeconds(), ProcFs.compilerCpuSeconds(processes.gateway.pid()),
-                    processes.simulator.cpuSeconds(), ProcFs.cpuSeconds(ProcessHandle.current().pid()),
-                    ProcFs.machineBusySeconds(), System.nanoTime() / 1e9);
+                    processes.simulator.cpuSeconds(), ProcFs.compilerCpuSeconds(processes.simulator.pid()),
+                    ProcFs.cpuSeconds(ProcessHandle.current().pid()), ProcFs.machineBusySeconds(),
+                    System.nanoTime() / 1e9);
         }
 
         Cpu minus(Cpu earlier) {
             return new Cpu(gateway - earlier.gateway, gatewayJit - earlier.gatewayJit, simulator - earlier.simulator,
-                    benchmark - earlier.benchmark, machine - earlier.machine, wall - earlier.wall);
+                    simulatorJit - earlier.simulatorJit, benchmark - earlier.benchmark, machine - earlier.machine,
+                    wall - earlier.wall);
         }
 
         /** The share of the gateway's CPU its JIT compiler threads took. */

@@ -100,6 +100,22 @@ final class TrackingTimes {
         return times.length == 0 ? -1 : times[(int) Math.min(times.length - 1, Math.floor(share * times.length))];
     }
 
+    /**
+     * The delivery rate over each tenth of the delivered messages, in order of delivery (msg/s): how a drain ramps up
+     * after the portal's return and whether it slows down towards its end.
+     */
+    double[] ratesByTenth() {
+        long[] times = messages.stream().filter(Message::delivered).mapToLong(Message::deliveredMicros).sorted()
+                .toArray();
+        double[] rates = new double[times.length < 20 ? 0 : 10];
+        for (int tenth = 0; tenth < rates.length; tenth++) {
+            int from = tenth * times.length / 10;
+            int to = (tenth + 1) * times.length / 10 - 1;
+            rates[tenth] = (to - from) / Math.max(1e-6, (times[to] - times[from]) / 1e6);
+        }
+        return rates;
+    }
+
     long delivered() {
         return messages.stream().filter(Message::delivered).count();
     }
