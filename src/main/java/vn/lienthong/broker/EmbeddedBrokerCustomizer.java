@@ -10,8 +10,8 @@ import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCu
 import org.springframework.stereotype.Component;
 
 /**
- * Shapes the embedded Artemis broker: a loopback TCP acceptor for tools and the benchmark, JMX for the console, and
- * a dead-letter safety net. Messages are retried by the routes while they stay unacknowledged in the broker.
+ * Shapes the embedded Artemis broker: a loopback TCP acceptor for tools and the benchmark, JMX for the console, a
+ * bound on the heap its queued messages take (the rest is paged to disk), and a dead-letter safety net. Messages are retried by the routes while they stay unacknowledged in the broker.
  */
 @Component
 @ConditionalOnProperty(prefix = "spring.artemis.embedded", name = "enabled", havingValue = "true", matchIfMissing = true)
@@ -42,6 +42,10 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
         configuration.setJMXManagementEnabled(true);
         configuration.setJournalType(org.apache.activemq.artemis.core.server.JournalType.NIO);
         configuration.setJournalBufferTimeout_NIO((int) properties.journalBufferTimeout().toNanos());
+        // A backlog (a portal outage) beyond this is paged to disk instead of filling the heap; a durable send to a
+        // paging queue waits for its page file's sync, gathered as the journal's are.
+        configuration.setGlobalMaxSize(properties.messageMemory().toBytes());
+        configuration.setPageSyncTimeout((int) properties.journalBufferTimeout().toNanos());
         if (properties.tcpAcceptor() != null && !properties.tcpAcceptor().isBlank()) {
             try {
                 configuration.addAcceptorConfiguration("tcp", properties.tcpAcceptor());
