@@ -29,11 +29,16 @@ import java.util.List;
  * @param gatewayArgs     extra application arguments of the gateway (e.g. --lienthong.delivery.consumers=16)
  * @param jfrFile         when set, a JFR recording (settings=profile) of the gateway during the main phase, and one
  *                        of the drain from the moment the portal is up again ({@code <name>-drain.jfr})
+ * @param asprofDirectory when set, async-profiler profiles of the gateway's threads (all of them, the JIT's too)
+ *                        during the main phase and the drain, written there as collapsed stacks
+ * @param asprofEvent     what async-profiler samples: {@code itimer} (CPU) or {@code wall} (wall clock)
  */
 record BenchSettings(int dossiers, int progress, int clients, int warmupDossiers, int warmupRounds,
                      double warmupJitShare, int pacedRate, int pacedSeconds,
-                     int drainMessages, int drainWarmupMessages, int consumers, boolean consumersSet, int stallSeconds, Path projectDir,
-                     Path jar, List<String> gatewayJvmArgs, List<String> gatewayArgs, Path jfrFile) {
+                     int drainMessages, int drainWarmupMessages, int consumers, boolean consumersSet,
+                     int stallSeconds, Path projectDir,
+                     Path jar, List<String> gatewayJvmArgs, List<String> gatewayArgs, Path jfrFile,
+                     Path asprofDirectory, String asprofEvent) {
 
     static final int GATEWAY_DEFAULT_CONSUMERS = 16;
 
@@ -58,7 +63,9 @@ record BenchSettings(int dossiers, int progress, int clients, int warmupDossiers
                 projectDir.resolve(text("bench.jar", "target/lienthong-0.1.0-SNAPSHOT.jar")),
                 words(text("bench.gatewayJvmArgs", "")),
                 words(text("bench.gatewayArgs", "")),
-                text("bench.jfr", null) == null ? null : Path.of(text("bench.jfr", null)).toAbsolutePath());
+                text("bench.jfr", null) == null ? null : Path.of(text("bench.jfr", null)).toAbsolutePath(),
+                text("bench.asprof", null) == null ? null : Path.of(text("bench.asprof", null)).toAbsolutePath(),
+                text("bench.asprofEvent", "itimer"));
     }
 
     int messagesPerDossier() {

@@ -61,12 +61,18 @@ public final class GatewayBenchmark {
             Cpu runStart = Cpu.of(processes);
 
             List<Phase> warmups = warmUp(processes, sender, portal, resources, run, m);
+            long gatewayPid = processes.gateway.pid();
+            AsyncProfiler profiler = settings.asprofDirectory() == null ? null
+                    : AsyncProfiler.extractTo(settings.asprofDirectory(), settings.asprofEvent());
 
             section("main: " + main.dossiers.size() + " dossiers x " + settings.messagesPerDossier()
                     + " messages from " + settings.clients() + " clients");
             if (settings.jfrFile() != null) {
                 processes.gateway.jcmd("JFR.start", "name=bench-main", "settings=profile",
                         "filename=" + settings.jfrFile());
+            }
+            if (profiler != null) {
+                profiler.start(gatewayPid);
             }
             Cpu before = Cpu.of(processes);
             PortalCalls callsBefore = PortalCalls.of(http, processes.gatewayUrl);
@@ -75,6 +81,9 @@ public final class GatewayBenchmark {
             report.portalCalls("main", PortalCalls.of(http, processes.gatewayUrl).minus(callsBefore));
             if (settings.jfrFile() != null) {
                 processes.gateway.jcmd("JFR.stop", "name=bench-main");
+            }
+            if (profiler != null) {
+                profiler.stop(gatewayPid, settings.asprofDirectory().resolve("main-" + settings.asprofEvent() + ".txt"));
             }
             report.main(main, after.minus(before));
 
@@ -124,11 +133,17 @@ public final class GatewayBenchmark {
                         throw new IllegalStateException("could not start the drain's recording", e);
                     }
                 }
+                if (profiler != null) {
+                    profiler.start(gatewayPid);
+                }
                 drainStart[0] = Cpu.of(processes);
                 up[0] = System.currentTimeMillis() * 1000;
             });
             if (settings.jfrFile() != null) {
                 processes.gateway.jcmd("JFR.stop", "name=bench-drain");
+            }
+            if (profiler != null) {
+                profiler.stop(gatewayPid, settings.asprofDirectory().resolve("drain-" + settings.asprofEvent() + ".txt"));
             }
             report.portalCalls("drain", PortalCalls.of(http, processes.gatewayUrl).minus(callsBeforeDrain));
             report.drain(drain, up[0], deliveredWhileDown);
