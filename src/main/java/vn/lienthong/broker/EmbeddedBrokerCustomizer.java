@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Shapes the embedded Artemis broker: a loopback TCP acceptor for tools and the benchmark, JMX for the console, a
- * bound on the heap its queued messages take (the rest is paged to disk), and a dead-letter safety net. Messages are retried by the routes while they stay unacknowledged in the broker.
+ * bound on the heap its queued messages take (the rest is paged to disk), and a dead-letter safety net. Messages are
+ * retried by the routes while they stay unacknowledged in the broker.
  */
 @Component
 @ConditionalOnProperty(prefix = "spring.artemis.embedded", name = "enabled", havingValue = "true", matchIfMissing = true)

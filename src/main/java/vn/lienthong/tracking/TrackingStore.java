@@ -143,7 +143,7 @@ public class TrackingStore {
             int updated = jdbc.update("update tracked_message set state = ?, updated_at = ?" + attempts
                     + " where tracking_id = ?", state.name(), now, trackingId);
             if (updated == 1) {
-                insertEvents(trackingId, delivering, state, now, detail);
+                insertOutcome(trackingId, delivering, state, now, detail);
             } else {
                 // A queued message without a trail (its 503 answer withdrew it, but the broker had stored it):
                 // it is still delivered; there is just nothing to record it in.
@@ -165,7 +165,7 @@ public class TrackingStore {
                     : jdbc.update("update tracked_message set state = ?, attempts = ?, updated_at = ? where tracking_id = ?",
                             TrackingState.HELD.name(), retries, now, trackingId);
             if (updated == 1) {
-                insertEvents(trackingId, delivering, TrackingState.HELD, now, detail);
+                insertOutcome(trackingId, delivering, TrackingState.HELD, now, detail);
             } else {
                 log.warn("message {} has no tracking record; {} not recorded", trackingId, TrackingState.HELD);
             }
@@ -181,7 +181,7 @@ public class TrackingStore {
                     update tracked_message set state = ?, portal_error_code = ?, portal_message = ?, updated_at = ?
                     where tracking_id = ?""", state.name(), errorCode, truncate(portalMessage), now, trackingId);
             if (updated == 1) {
-                insertEvents(trackingId, delivering, state, now, detail);
+                insertOutcome(trackingId, delivering, state, now, detail);
             } else {
                 log.warn("message {} has no tracking record; {} not recorded", trackingId, state);
             }
@@ -235,8 +235,9 @@ public class TrackingStore {
     }
 
     /**
-     * The message's steps in time order: received and stored by the broker (columns of the message), then its events
-     * (a step at the same instant as an event comes first).
+     * The message's steps in time order: received and stored by the broker (columns of the message), then its events,
+     * a delivery attempt's start (a column of its outcome's row) before its outcome (a step at the same instant as an
+     * event comes first).
      */
     private List<TrackedMessage.Event> history(ResultSet message) throws SQLException {
         List<TrackedMessage.Event> history = new ArrayList<>();
@@ -245,9 +246,16 @@ public class TrackingStore {
         if (storedAt != null) {
             history.add(new TrackedMessage.Event(TrackingState.ACCEPTED, storedAt, null));
         }
-        history.addAll(jdbc.query("select state, at, detail from tracking_event where tracking_id = ? order by at, id",
-                (rs, row) -> new TrackedMessage.Event(TrackingState.valueOf(rs.getString("state")),
-                        time(rs, "at"), rs.getString("detail")), message.getString("tracking_id")));
+        jdbc.query("select state, at, detail, started_at, start_detail from tracking_event where tracking_id = ?"
+                + " order by at, id", rs -> {
+                    OffsetDateTime startedAt = time(rs, "started_at");
+                    if (startedAt != null) {
+                        history.add(new TrackedMessage.Event(TrackingState.DELIVERING, startedAt,
+                                rs.getString("start_detail")));
+                    }
+                    history.add(new TrackedMessage.Event(TrackingState.valueOf(rs.getString("state")),
+                            time(rs, "at"), rs.getString("detail")));
+                }, message.getString("tracking_id"));
         history.sort(Comparator.comparing(event -> event.at().toInstant()));
         return history;
     }
@@ -261,18 +269,19 @@ public class TrackingStore {
     }
 
     /**
-     * The start of this delivery attempt (when not null) and its outcome, in one statement: a delivery's trail costs
-     * one update and one insert.
+     * A delivery attempt's outcome with its start (when not null) in one row: a delivery's trail costs one update and
+     * one row.
      */
-    private void insertEvents(String trackingId, DeliveryStart delivering, TrackingState state, OffsetDateTime at,
+    private void insertOutcome(String trackingId, DeliveryStart delivering, TrackingState state, OffsetDateTime at,
                               String detail) {
         if (delivering == null) {
             insertEvent(trackingId, state, at, detail);
             return;
         }
-        jdbc.update("insert into tracking_event (tracking_id, state, at, detail) values (?, ?, ?, ?), (?, ?, ?, ?)",
-                trackingId, TrackingState.DELIVERING.name(), delivering.at(), truncate(delivering.detail()),
-                trackingId, state.name(), at, truncate(detail));
+        jdbc.update("""
+                insert into tracking_event (tracking_id, state, at, detail, started_at, start_detail)
+                values (?, ?, ?, ?, ?, ?)""",
+                trackingId, state.name(), at, truncate(detail), delivering.at(), truncate(delivering.detail()));
     }
 
     private void insertEvent(String trackingId, TrackingState state, OffsetDateTime at, String detail) {

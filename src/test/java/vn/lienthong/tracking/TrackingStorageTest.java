@@ -74,7 +74,8 @@ class TrackingStorageTest {
                 "000.00.00.H31", "key-1")).queued()).isTrue();
         store.transition(first, new TrackingStore.DeliveryStart(store.clock(), null), TrackingState.RETRYING,
                 "retry 1: portal answered HTTP 503");
-        store.portalReplied(first, new TrackingStore.DeliveryStart(store.clock(), null), TrackingState.DELIVERED, "0",
+        store.portalReplied(first, new TrackingStore.DeliveryStart(store.clock(),
+                        "taken from the queue again (delivery 2 by the broker)"), TrackingState.DELIVERED, "0",
                 "Đồng bộ thành công", null);
 
         TrackedMessage message = store.find(first).orElseThrow();
@@ -84,6 +85,11 @@ class TrackingStorageTest {
         assertThat(message.history()).extracting(TrackedMessage.Event::state).containsExactly(
                 TrackingState.RECEIVED, TrackingState.ACCEPTED, TrackingState.DELIVERING, TrackingState.RETRYING,
                 TrackingState.DELIVERING, TrackingState.DELIVERED);
+        TrackedMessage.Event secondStart = message.history().get(4);
+        assertThat(secondStart.detail()).isEqualTo("taken from the queue again (delivery 2 by the broker)");
+        assertThat(secondStart.at()).isBeforeOrEqualTo(message.history().get(5).at());
+        assertThat(jdbc.queryForObject("select count(*) from tracking_event where tracking_id = ?", Long.class, first))
+                .as("one row per delivery attempt, its start in it").isEqualTo(2);
         assertThat(message.acceptedAt().getOffset().getTotalSeconds()).isEqualTo(7 * 3600);
         List<TrackedMessage> trail = store.trail(maHoSo);
         assertThat(trail).extracting(TrackedMessage::trackingId).containsExactly(first, second);
