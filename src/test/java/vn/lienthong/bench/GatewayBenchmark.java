@@ -120,7 +120,6 @@ public final class GatewayBenchmark {
             }
 
             section("drain: " + drain.messages() + " messages queued while the portal is down");
-            PortalView.Counts beforeDrain = portal.counts();
             PortalCalls callsBeforeDrain = PortalCalls.of(http, processes.gatewayUrl);
             long[] up = new long[1]; // epoch micros when the portal came back
             Cpu[] drainStart = new Cpu[1];
@@ -294,10 +293,10 @@ public final class GatewayBenchmark {
     }
 
     /**
-     * CPU seconds used so far by the gateway, the simulator, this benchmark process and the whole machine (whatever
-     * else runs on it competes for the same cores), and the wall-clock time.
+     * CPU seconds used so far by the gateway and the simulator (and of each, its JIT compiler threads), this benchmark
+     * process (the load clients) and the whole machine (whatever else runs on it competes for the same cores), and
+     * the wall-clock time.
      */
-    /** CPU seconds so far: the gateway (and of it, its JIT compiler threads), the simulator, the load clients. */
     record Cpu(double gateway, double gatewayJit, double simulator, double simulatorJit, double benchmark,
                double machine, double wall) {
         static Cpu of(BenchProcesses processes) {
