@@ -1,6 +1,5 @@
 package vn.lienthong.document;
 
-
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
@@ -10,8 +9,8 @@ import vn.lienthong.ingress.Acceptance;
 import vn.lienthong.ingress.ClientGate;
 import vn.lienthong.tracking.NewMessage;
 import vn.lienthong.tracking.TrackingIds;
-import vn.lienthong.tracking.TrackingStore.Registration;
 import vn.lienthong.tracking.TrackingStore;
+import vn.lienthong.tracking.TrackingStore.Registration;
 
 /**
  * Opens the trail of an outgoing document (RECEIVED, with its DocumentId, organs, signature and SHA-256s), then

@@ -1,6 +1,5 @@
 package vn.lienthong.ingress;
 
-
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
@@ -11,8 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.lienthong.delivery.MessageHeaders;
 import vn.lienthong.tracking.NewMessage;
 import vn.lienthong.tracking.TrackingIds;
-import vn.lienthong.tracking.TrackingStore.Registration;
 import vn.lienthong.tracking.TrackingStore;
+import vn.lienthong.tracking.TrackingStore.Registration;
 
 /**
  * Accepts a checked, translated message: answers a repeated {@code Idempotency-Key} with the first tracking id,

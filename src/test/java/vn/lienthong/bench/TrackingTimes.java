@@ -95,8 +95,7 @@ final class TrackingTimes {
 
     /** Epoch microseconds when the given share (0..1) of the delivered messages had been delivered. */
     long deliveredMicrosAt(double share) {
-        long[] times = messages.stream().filter(Message::delivered).mapToLong(Message::deliveredMicros).sorted()
-                .toArray();
+        long[] times = deliveredTimes();
         return times.length == 0 ? -1 : times[(int) Math.min(times.length - 1, Math.floor(share * times.length))];
     }
 
@@ -105,8 +104,7 @@ final class TrackingTimes {
      * after the portal's return and whether it slows down towards its end.
      */
     double[] ratesByTenth() {
-        long[] times = messages.stream().filter(Message::delivered).mapToLong(Message::deliveredMicros).sorted()
-                .toArray();
+        long[] times = deliveredTimes();
         double[] rates = new double[times.length < 20 ? 0 : 10];
         for (int tenth = 0; tenth < rates.length; tenth++) {
             int from = tenth * times.length / 10;
@@ -114,6 +112,11 @@ final class TrackingTimes {
             rates[tenth] = (to - from) / Math.max(1e-6, (times[to] - times[from]) / 1e6);
         }
         return rates;
+    }
+
+    /** Epoch microseconds of every delivery, in order. */
+    private long[] deliveredTimes() {
+        return messages.stream().filter(Message::delivered).mapToLong(Message::deliveredMicros).sorted().toArray();
     }
 
     long delivered() {
