@@ -1,7 +1,10 @@
 package vn.lienthong.broker;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,28 +14,32 @@ import org.springframework.stereotype.Component;
 
 /**
  * Shapes the embedded Artemis broker: a loopback TCP acceptor for tools and the benchmark, JMX for the console, a
- * bound on the heap its queued messages take (the rest is paged to disk), and a dead-letter safety net. Messages are
- * retried by the routes while they stay unacknowledged in the broker.
+ * bound on the heap its queued messages take (the rest is paged to disk), a dead-letter safety net, and the gateway's
+ * queues declared up front. Messages are retried by the routes while they stay unacknowledged in the broker.
  */
 @Component
 @ConditionalOnProperty(prefix = "spring.artemis.embedded", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer {
 
     private final BrokerProperties properties;
+    private final String dossierQueue;
     private final String deadLetterQueue;
     private final List<String> documentQueues;
     private final String documentDeadLetterQueue;
 
     /**
      * The broker's own dead letters go where operators look: the gateway's dead-letter queues (GET /dead-letters,
-     * GET /documents/dead-letters).
+     * GET /documents/dead-letters), declared below; no per-address queue is auto-created beside them (the broker would
+     * share the dead letters between the two queues of the address, and operators list only one).
      */
     public EmbeddedBrokerCustomizer(BrokerProperties properties,
+                                    @Value("${lienthong.queues.dossier-to-portal}") String dossierQueue,
                                     @Value("${lienthong.queues.dossier-dead-letter}") String deadLetterQueue,
                                     @Value("${lienthong.queues.document-to-axis}") String documentsToAxis,
                                     @Value("${lienthong.queues.document-from-axis}") String documentsFromAxis,
                                     @Value("${lienthong.queues.document-dead-letter}") String documentDeadLetterQueue) {
         this.properties = properties;
+        this.dossierQueue = dossierQueue;
         this.deadLetterQueue = deadLetterQueue;
         this.documentQueues = List.of(documentsToAxis, documentsFromAxis);
         this.documentDeadLetterQueue = documentDeadLetterQueue;
@@ -58,12 +65,30 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
         for (String queue : documentQueues) {
             configuration.addAddressSetting(queue, deadLetters(documentDeadLetterQueue));
         }
+        // Declared, not auto-created on first use: the broker never deletes them when they empty (a dead-letter queue
+        // emptied by a replay was deleted, and its listing failed until it came back), and the console lists every
+        // one of them from the start, the dead-letter queues before their first dead letter.
+        for (String queue : queues()) {
+            configuration.addQueueConfiguration(QueueConfiguration.of(queue)
+                    .setRoutingType(RoutingType.ANYCAST)
+                    .setDurable(true)
+                    .setAutoDelete(false));
+        }
+    }
+
+    /** The gateway's own queues: delivery and dead-letter, dossiers and documents. */
+    List<String> queues() {
+        List<String> queues = new ArrayList<>();
+        queues.add(dossierQueue);
+        queues.add(deadLetterQueue);
+        queues.addAll(documentQueues);
+        queues.add(documentDeadLetterQueue);
+        return queues;
     }
 
     private AddressSettings deadLetters(String queue) {
         return new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(queue))
-                .setMaxDeliveryAttempts(properties.maxDeliveryAttempts())
-                .setAutoCreateDeadLetterResources(true);
+                .setMaxDeliveryAttempts(properties.maxDeliveryAttempts());
     }
 }

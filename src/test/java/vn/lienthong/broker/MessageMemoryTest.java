@@ -126,7 +126,7 @@ class MessageMemoryTest {
                 .setLargeMessagesDirectory(data.resolve("large").toString())
                 .addAcceptorConfiguration("in-vm", "vm://0");
         BrokerProperties properties = new BrokerProperties("", 20, Duration.ofNanos(200_000), messageMemory);
-        new EmbeddedBrokerCustomizer(properties, "lienthong.dossier.dead-letter", "lienthong.document.to-axis",
+        new EmbeddedBrokerCustomizer(properties, QUEUE, "lienthong.dossier.dead-letter", "lienthong.document.to-axis",
                 "lienthong.document.from-axis", "lienthong.document.dead-letter").customize(configuration);
         broker = new EmbeddedActiveMQ().setConfiguration(configuration);
         broker.start();
