@@ -10,7 +10,9 @@ import org.springframework.util.unit.DataSize;
  * Extra settings of the embedded broker, under {@code lienthong.broker} (the rest is {@code spring.artemis.*}).
  *
  * @param tcpAcceptor              URL of a TCP acceptor so that tools and other processes can reach the embedded
- *                                 broker (empty: in-VM only). Keep it on 127.0.0.1.
+ *                                 broker (empty, the default: in-VM only). The embedded broker asks no credentials:
+ *                                 whoever reaches the acceptor can read, send and remove messages, so keep it off or
+ *                                 on 127.0.0.1. A port in use stops start-up with that reason.
  * @param maxDeliveryAttempts      broker-side safety net: a message redelivered this often (e.g. the gateway kept
  *                                 crashing on it) moves to the gateway's dead-letter queue
  * @param journalBufferTimeout     how long the journal gathers writes before one disk sync. Artemis's uncalibrated
@@ -25,7 +27,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties(prefix = "lienthong.broker")
 public record BrokerProperties(
-        @DefaultValue("tcp://127.0.0.1:61616") String tcpAcceptor,
+        @DefaultValue("") String tcpAcceptor,
         @DefaultValue("20") int maxDeliveryAttempts,
         @DefaultValue("200us") Duration journalBufferTimeout,
         @DefaultValue("96MB") DataSize messageMemory) {

@@ -1,5 +1,11 @@
 package vn.lienthong.broker;
 
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,6 +61,7 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
         configuration.setGlobalMaxSize(properties.messageMemory().toBytes());
         configuration.setPageSyncTimeout((int) properties.journalBufferTimeout().toNanos());
         if (properties.tcpAcceptor() != null && !properties.tcpAcceptor().isBlank()) {
+            requireFreePort(properties.tcpAcceptor());
             try {
                 configuration.addAcceptorConfiguration("tcp", properties.tcpAcceptor());
             } catch (Exception e) {
@@ -73,6 +80,29 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
                     .setRoutingType(RoutingType.ANYCAST)
                     .setDurable(true)
                     .setAutoDelete(false));
+        }
+    }
+
+    /**
+     * Artemis reports a taken port only in its log and carries on without the acceptor; the gateway would then run
+     * half-alive. Checked here, before the broker starts, so start-up stops with the reason.
+     */
+    static void requireFreePort(String acceptor) {
+        URI uri;
+        try {
+            uri = new URI(acceptor.split("\\?", 2)[0]);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("lienthong.broker.tcp-acceptor is not a URL: " + acceptor, e);
+        }
+        String host = uri.getHost() == null ? "0.0.0.0" : uri.getHost();
+        int port = uri.getPort() < 0 ? 61616 : uri.getPort();
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (BindException e) {
+            throw new BrokerPortInUseException(acceptor, host, port);
+        } catch (IOException e) {
+            throw new IllegalStateException("lienthong.broker.tcp-acceptor " + acceptor + ": " + e.getMessage(), e);
         }
     }
 
