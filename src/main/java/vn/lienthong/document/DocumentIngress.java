@@ -35,6 +35,8 @@ import vn.lienthong.edxml.EdxmlDocument;
 import vn.lienthong.edxml.EdxmlMessage;
 import vn.lienthong.edxml.EdxmlProperties;
 import vn.lienthong.edxml.EdxmlReader;
+import vn.lienthong.edxml.EdxmlSource;
+import vn.lienthong.edxml.SourcedEdxml;
 import vn.lienthong.edxml.EdxmlStatus;
 import vn.lienthong.ingress.ClientGate;
 import vn.lienthong.ingress.IngressRefusedException;
@@ -109,8 +111,9 @@ public class DocumentIngress {
     private OutgoingDocument fromEdxml(Exchange exchange, AxisMessageKind expected) {
         SpooledFile raw = spool.copy(body(exchange), edxml.maxDocumentSize().toBytes(), ".edxml");
         spool.deleteWhenDone(exchange, List.of(raw.file()));
-        EdxmlMessage message = reader.read(raw.file());
-        try {
+        SourcedEdxml read = reader.readWithSource(raw.file());
+        EdxmlMessage message = read.message();
+        try (EdxmlSource source = read.source()) {
             if (expected == AxisMessageKind.EDOC && !(message instanceof EdxmlDocument)) {
                 throw new InvalidMessageException(List.of(new Problem("/edXML/edXMLEnvelope/edXMLHeader/MessageHeader",
                         "this is a status message: send it to /api/v1/documents/status")));
@@ -119,7 +122,7 @@ public class DocumentIngress {
                 throw new InvalidMessageException(List.of(new Problem("/edXML/edXMLEnvelope/edXMLHeader/MessageHeader",
                         "this is a document, not a status message: send it to /api/v1/documents")));
             }
-            return outgoing.prepare(exchange, ClientGate.client(exchange), message, raw);
+            return outgoing.prepare(exchange, ClientGate.client(exchange), message, raw, source);
         } finally {
             if (message instanceof EdxmlDocument document) {
                 document.deleteSpooledFiles();
@@ -132,7 +135,7 @@ public class DocumentIngress {
         JsonNode json = validator.parseAndValidate(bounded(body(exchange)), client.inputFormat(),
                 MessageKind.DOCUMENT_STATUS);
         EdxmlStatus status = DocumentContract.status(json, LocalDateTime.now(DocumentContract.ZONE));
-        return outgoing.prepare(exchange, client, status, null);
+        return outgoing.prepare(exchange, client, status, null, null);
     }
 
     private OutgoingDocument fromMultipart(Exchange exchange) {
@@ -175,7 +178,7 @@ public class DocumentIngress {
         }
         EdxmlDocument document = DocumentContract.document(metadata, attachments,
                 LocalDateTime.now(DocumentContract.ZONE));
-        return outgoing.prepare(exchange, client, document, null);
+        return outgoing.prepare(exchange, client, document, null, null);
     }
 
     /** Each file part spooled, described by its metadata entry (matched by file name) or by the part itself. */

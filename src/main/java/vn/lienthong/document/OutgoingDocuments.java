@@ -20,6 +20,7 @@ import vn.lienthong.edxml.EdxmlAttachment;
 import vn.lienthong.edxml.EdxmlDocument;
 import vn.lienthong.edxml.EdxmlMessage;
 import vn.lienthong.edxml.EdxmlSigner;
+import vn.lienthong.edxml.EdxmlSource;
 import vn.lienthong.edxml.EdxmlStatus;
 import vn.lienthong.edxml.EdxmlWriter;
 import vn.lienthong.edxml.Organ;
@@ -32,7 +33,8 @@ import vn.lienthong.ingress.IngressRefusedException;
  * (403), every recipient exists in the axis directory, closed organ codes go to their successor, and the file is
  * signed. A document the sender signed is forwarded byte for byte (its signature is the sender's word; the gateway
  * does not replace it), so a signed document addressed to a closed code is refused with the code to use instead.
- * An unsigned one is written again from its model and signed with the gateway's key.
+ * An unsigned one is the sender's own tree with the gateway's signature added (never rebuilt from the model, which
+ * knows fewer elements than senders write); one built from the JSON contract is written from its model and signed.
  */
 @Component
 public class OutgoingDocuments {
@@ -55,10 +57,13 @@ public class OutgoingDocuments {
     }
 
     /**
-     * @param raw the file as the client sent it (with its digest), or {@code null} when the gateway built the message
-     *            from JSON
+     * @param raw    the file as the client sent it (with its digest), or {@code null} when the gateway built the
+     *               message from JSON
+     * @param source the sender's tree read from {@code raw} (signed and sent when the sender did not sign), or
+     *               {@code null} with {@code raw}
      */
-    OutgoingDocument prepare(Exchange exchange, ClientSystem client, EdxmlMessage message, SpooledFile raw) {
+    OutgoingDocument prepare(Exchange exchange, ClientSystem client, EdxmlMessage message, SpooledFile raw,
+                             EdxmlSource source) {
         Organ from = message instanceof EdxmlDocument d ? d.from() : ((EdxmlStatus) message).from();
         if (from.organId() == null || !client.maySendFor(from.organId())) {
             throw new IngressRefusedException(403, "/from/organId", "client " + client.id() + " may not send as "
@@ -68,7 +73,7 @@ public class OutgoingDocuments {
         boolean senderSigned = raw != null && signature != null && signature.status() != SignatureStatus.ABSENT;
         List<String> notes = new ArrayList<>();
         warnings(message).forEach(w -> notes.add("warning " + w.path() + ": " + w.message()));
-        EdxmlMessage toSend = recipients(message, senderSigned, notes);
+        EdxmlMessage toSend = recipients(message, senderSigned, source, notes);
         SpooledFile file;
         List<EdxmlAttachment> attachments;
         if (senderSigned) {
@@ -80,7 +85,12 @@ public class OutgoingDocuments {
             spool.deleteWhenDone(exchange, List.of(target));
             try (DigestingOutputStream out = new DigestingOutputStream(
                     new BufferedOutputStream(Files.newOutputStream(target), 64 * 1024))) {
-                attachments = writer.write(toSend, out, signer);
+                if (source != null) {
+                    writer.sign(source, out, signer);
+                    attachments = message instanceof EdxmlDocument d ? d.attachments() : List.of();
+                } else {
+                    attachments = writer.write(toSend, out, signer);
+                }
                 out.flush();
                 file = new SpooledFile(target, out.size(), out.sha256());
             } catch (IOException e) {
@@ -100,8 +110,12 @@ public class OutgoingDocuments {
                 file.size(), file.sha256(), notes);
     }
 
-    /** Closed codes to their successor (noted), unknown organs refused. A status goes to the document's sender. */
-    private EdxmlMessage recipients(EdxmlMessage message, boolean senderSigned, List<String> notes) {
+    /**
+     * Closed codes to their successor (noted, and set in the sender's tree when there is one), unknown organs refused.
+     * A status goes to the document's sender.
+     */
+    private EdxmlMessage recipients(EdxmlMessage message, boolean senderSigned, EdxmlSource source,
+                                    List<String> notes) {
         List<Problem> problems = new ArrayList<>();
         EdxmlMessage result = message;
         if (message instanceof EdxmlDocument d) {
@@ -117,6 +131,9 @@ public class OutgoingDocuments {
                             + " (the gateway cannot change a document its sender signed)"));
                 } else {
                     notes.add("To " + organ.organId() + " is a closed code: sent to " + successor.get());
+                    if (source != null) {
+                        source.readdress(i, successor.get());
+                    }
                     to.add(new Organ(successor.get(), organ.organizationInCharge(), organ.organName(), organ.organAdd(),
                             organ.email(), organ.telephone(), organ.fax(), organ.website()));
                 }

@@ -22,9 +22,9 @@ final class AttachmentSpool {
         return directory;
     }
 
-    /** A sink that decodes base64 text into a new spool file. */
-    Base64SpoolSink open() {
-        return new Base64SpoolSink(newFile(".bin"), maxAttachmentBytes);
+    /** A sink that decodes base64 text into a new spool file (and keeps the text as written, when asked). */
+    Base64SpoolSink open(boolean keepText) {
+        return new Base64SpoolSink(newFile(".bin"), keepText ? newFile(".b64") : null, maxAttachmentBytes);
     }
 
     /** An empty spool file, e.g. for a raw upload copied before it is parsed. */

@@ -3,8 +3,11 @@ package vn.lienthong.edxml;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -16,17 +19,20 @@ import java.util.HexFormat;
  * Decodes base64 text as it arrives, in chunks of any length, into a spool file while computing its SHA-256: the
  * attachment is never whole in memory. Line breaks and other whitespace are skipped (vendors wrap at 76 or not at all);
  * a missing final padding is accepted; any other character, or data after the padding, is an error. After an error
- * the sink discards everything and keeps only the first reason.
+ * the sink discards everything and keeps only the first reason. Asked to, it also keeps the text as written (a valid
+ * text is ASCII), so the sender's own file can be sent on unchanged.
  */
 final class Base64SpoolSink {
 
     private static final int CHUNK = 64 * 1024; // a multiple of 4, so every full chunk decodes on its own
 
     private final Path file;
+    private final Path textFile;
     private final long maxBytes;
     private final byte[] pending = new byte[CHUNK];
     private final MessageDigest sha256;
     private OutputStream out;
+    private Writer text;
     private int pendingLength;
     private long charsSeen;
     private long size;
@@ -34,11 +40,19 @@ final class Base64SpoolSink {
     private String failure;
 
     Base64SpoolSink(Path file, long maxBytes) {
+        this(file, null, maxBytes);
+    }
+
+    /** @param textFile where the text goes as written, or {@code null} to keep only the decoded bytes */
+    Base64SpoolSink(Path file, Path textFile, long maxBytes) {
         this.file = file;
+        this.textFile = textFile;
         this.maxBytes = maxBytes;
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
             this.out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), CHUNK), sha256);
+            this.text = textFile == null ? null
+                    : new OutputStreamWriter(Files.newOutputStream(textFile), StandardCharsets.US_ASCII);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         } catch (IOException e) {
@@ -49,6 +63,13 @@ final class Base64SpoolSink {
     void write(char[] text, int offset, int length) {
         if (failure != null) {
             return;
+        }
+        if (this.text != null) {
+            try {
+                this.text.write(text, offset, length);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write spool file " + textFile, e);
+            }
         }
         for (int i = offset; i < offset + length; i++) {
             char c = text[i];
@@ -88,10 +109,13 @@ final class Base64SpoolSink {
         }
         try {
             out.close();
+            if (text != null) {
+                text.close();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write spool file " + file, e);
         }
-        return new SpooledContent(file, size, HexFormat.of().formatHex(sha256.digest()));
+        return new SpooledContent(file, size, HexFormat.of().formatHex(sha256.digest()), textFile);
     }
 
     String failure() {
@@ -102,6 +126,9 @@ final class Base64SpoolSink {
         closeQuietly();
         try {
             Files.deleteIfExists(file);
+            if (textFile != null) {
+                Files.deleteIfExists(textFile);
+            }
         } catch (IOException ignored) {
             // a leftover spool file is cleaned with the folder; the rejection matters more
         }
@@ -132,6 +159,9 @@ final class Base64SpoolSink {
     private void closeQuietly() {
         try {
             out.close();
+            if (text != null) {
+                text.close();
+            }
         } catch (IOException ignored) {
             // nothing more to save
         }

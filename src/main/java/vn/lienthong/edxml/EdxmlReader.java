@@ -46,22 +46,40 @@ public final class EdxmlReader {
 
     /** A document or a status message from a file. */
     public EdxmlMessage read(Path file) {
-        long size = size(file);
-        if (size > properties.maxDocumentSize().toBytes()) {
-            throw EdxmlRejectedException.of("/", "the document is " + size + " bytes, larger than the limit of "
-                    + properties.maxDocumentSize().toBytes() + " bytes");
-        }
-        ParsedEdxml parsed;
-        try (InputStream in = Files.newInputStream(file)) {
-            parsed = parser.parse(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        ParsedEdxml parsed = parse(file, false);
         try {
             return check(parsed, file);
         } catch (RuntimeException e) {
             parsed.deleteSpooled();
             throw e;
+        }
+    }
+
+    /**
+     * Reads a file the gateway may sign and send on: the message, and the sender's tree with each attachment's
+     * base64 text as written. The caller closes the source and deletes the message's spooled files.
+     */
+    public SourcedEdxml readWithSource(Path file) {
+        ParsedEdxml parsed = parse(file, true);
+        try {
+            EdxmlMessage message = check(parsed, file);
+            return new SourcedEdxml(message, new EdxmlSource(parsed.skeleton(), parsed.contents()));
+        } catch (RuntimeException e) {
+            parsed.deleteSpooled();
+            throw e;
+        }
+    }
+
+    private ParsedEdxml parse(Path file, boolean keepEncodedText) {
+        long size = size(file);
+        if (size > properties.maxDocumentSize().toBytes()) {
+            throw EdxmlRejectedException.of("/", "the document is " + size + " bytes, larger than the limit of "
+                    + properties.maxDocumentSize().toBytes() + " bytes");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return parser.parse(in, keepEncodedText);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 

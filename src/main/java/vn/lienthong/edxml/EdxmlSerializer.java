@@ -35,7 +35,7 @@ final class EdxmlSerializer {
     }
 
     /** @return size and SHA-256 of each streamed attachment, by its content element */
-    Map<Element, SpooledContent> write(Document doc, Map<Element, EdxmlAttachment> streamed, OutputStream out) {
+    Map<Element, SpooledContent> write(Document doc, Map<Element, AttachmentText> streamed, OutputStream out) {
         Map<Element, SpooledContent> written = new LinkedHashMap<>();
         try {
             // the JDK's StAX writer makes many tiny writes: without a buffer, 67 MiB to a file takes a minute
@@ -57,12 +57,12 @@ final class EdxmlSerializer {
         }
     }
 
-    private static void node(XMLStreamWriter writer, Node node, Map<Element, EdxmlAttachment> streamed,
+    private static void node(XMLStreamWriter writer, Node node, Map<Element, AttachmentText> streamed,
                              Map<Element, SpooledContent> written) throws XMLStreamException {
         if (node instanceof Element element) {
             String prefix = element.getPrefix() == null ? "" : element.getPrefix();
             String ns = element.getNamespaceURI() == null ? "" : element.getNamespaceURI();
-            EdxmlAttachment attachment = streamed.get(element);
+            AttachmentText attachment = streamed.get(element);
             if (element.getFirstChild() == null && attachment == null) {
                 writer.writeEmptyElement(prefix, element.getLocalName(), ns);
                 attributes(writer, element);
@@ -74,16 +74,30 @@ final class EdxmlSerializer {
                 node(writer, child, streamed, written);
             }
             if (attachment != null && element.getFirstChild() == null) {
-                written.put(element, Base64Lines.encode(attachment.spooledFile(), writer::writeCharacters));
+                written.put(element, attachment.writeTo((chars, offset, length) -> text(writer, chars, offset, length)));
             }
             writer.writeEndElement();
         } else if (node instanceof Text text) {
-            writer.writeCharacters(text.getData());
+            char[] chars = text.getData().toCharArray();
+            text(writer, chars, 0, chars.length);
         } else if (node instanceof ProcessingInstruction pi) {
             writer.writeProcessingInstruction(pi.getTarget(), pi.getData());
         } else if (node instanceof Comment comment) {
             writer.writeComment(comment.getData());
         }
+    }
+
+    /** A CR in text came from {@code &#13;} (a parser turns a raw CR into LF): written as a reference so it stays. */
+    private static void text(XMLStreamWriter writer, char[] chars, int offset, int length) throws XMLStreamException {
+        int start = offset;
+        for (int i = offset; i < offset + length; i++) {
+            if (chars[i] == '\r') {
+                writer.writeCharacters(chars, start, i - start);
+                writer.writeEntityRef("#xD");
+                start = i + 1;
+            }
+        }
+        writer.writeCharacters(chars, start, offset + length - start);
     }
 
     private static void attributes(XMLStreamWriter writer, Element element) throws XMLStreamException {

@@ -43,7 +43,8 @@ final class EdxmlStreamParser {
         this.maxAttachments = maxAttachments;
     }
 
-    ParsedEdxml parse(InputStream raw) {
+    /** @param keepEncodedText also keep each attachment's base64 text as written ({@link SpooledContent#encodedText()}) */
+    ParsedEdxml parse(InputStream raw, boolean keepEncodedText) {
         Document doc = xml.newDocumentBuilder().newDocument();
         Map<Element, SpooledContent> contents = new IdentityHashMap<>();
         Map<Element, String> failures = new LinkedHashMap<>(); // paths are known once all siblings are read
@@ -70,7 +71,7 @@ final class EdxmlStreamParser {
                                 throw EdxmlRejectedException.of(XmlPaths.of(element),
                                         "more than " + maxAttachments + " attachments");
                             }
-                            sink = spool.open();
+                            sink = spool.open(keepEncodedText);
                         }
                     }
                     case XMLStreamConstants.END_ELEMENT -> {

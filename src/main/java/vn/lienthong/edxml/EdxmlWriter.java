@@ -10,13 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * Writes documents and status messages as edXML (StAX, UTF-8), streaming attachments from their files as base64.
- * Signed output: when the attachments total at most {@code lienthong.edxml.signing.whole-document-max-size} the
- * whole document is signed (they are inlined in the DOM for that); larger ones are signed over the envelope plus one
- * SHA-256 reference per attachment, and still streamed.
+ * Writes edXML (StAX, UTF-8), streaming attachments as base64: a message the gateway built from its model
+ * ({@link #write}), or the sender's own tree with the gateway's signature added ({@link #sign}). Signed output: when
+ * the attachments total at most {@code lienthong.edxml.signing.whole-document-max-size} the whole document is signed
+ * (they are inlined in the DOM for that); larger ones are signed over the envelope plus one SHA-256 reference per
+ * attachment, and still streamed.
  */
 public final class EdxmlWriter {
 
@@ -47,18 +49,9 @@ public final class EdxmlWriter {
      */
     public List<EdxmlAttachment> write(EdxmlMessage message, OutputStream out, EdxmlSigner signer) {
         BuiltEdxml built = builder.build(message);
-        Map<Element, SpooledContent> inlined = new LinkedHashMap<>();
-        Map<Element, EdxmlAttachment> streamed = new LinkedHashMap<>(built.contents());
-        if (signer != null) {
-            SignatureScope scope = scopeFor(built);
-            if (scope == SignatureScope.WHOLE_DOCUMENT) {
-                inline(built, inlined);
-                streamed.clear();
-            }
-            signer.sign(built.document(), scope, filesByContentId(built));
-        }
-        Map<Element, SpooledContent> written = new LinkedHashMap<>(inlined);
-        written.putAll(serializer.write(built.document(), streamed, out));
+        Map<Element, AttachmentText> texts = new LinkedHashMap<>();
+        built.contents().forEach((element, a) -> texts.put(element, AttachmentText.encode(a.spooledFile())));
+        Map<Element, SpooledContent> written = write(built.document(), texts, out, signer);
         List<EdxmlAttachment> result = new ArrayList<>();
         built.contents().forEach((element, a) -> {
             SpooledContent c = written.get(element);
@@ -77,30 +70,46 @@ public final class EdxmlWriter {
         }
     }
 
-    private SignatureScope scopeFor(BuiltEdxml built) {
-        long total = 0;
-        for (EdxmlAttachment attachment : built.contents().values()) {
-            try {
-                total += Files.size(attachment.spooledFile());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read attachment " + attachment.spooledFile(), e);
+    /**
+     * Writes the sender's tree with an XML-DSig signature added as the last child of edXMLHeader: every element,
+     * attribute and text the sender wrote, in order, attachment text as written. Nothing is rebuilt from a model.
+     */
+    public void sign(EdxmlSource source, OutputStream out, EdxmlSigner signer) {
+        Map<Element, AttachmentText> texts = new LinkedHashMap<>();
+        source.contents().forEach((element, content) -> texts.put(element, AttachmentText.asWritten(content)));
+        write(source.tree(), texts, out, signer);
+    }
+
+    private Map<Element, SpooledContent> write(Document doc, Map<Element, AttachmentText> texts, OutputStream out,
+                                               EdxmlSigner signer) {
+        Map<Element, SpooledContent> written = new LinkedHashMap<>();
+        Map<Element, AttachmentText> streamed = new LinkedHashMap<>(texts);
+        if (signer != null) {
+            SignatureScope scope = scopeFor(texts);
+            if (scope == SignatureScope.WHOLE_DOCUMENT) {
+                texts.forEach((element, text) -> written.put(element, text.inline(element)));
+                streamed.clear();
             }
+            signer.sign(doc, scope, filesByContentId(texts));
+        }
+        written.putAll(serializer.write(doc, streamed, out));
+        return written;
+    }
+
+    private SignatureScope scopeFor(Map<Element, AttachmentText> texts) {
+        long total = 0;
+        for (AttachmentText text : texts.values()) {
+            total += text.decodedSize();
         }
         return total <= wholeDocumentMaxBytes ? SignatureScope.WHOLE_DOCUMENT
                 : SignatureScope.ENVELOPE_AND_ATTACHMENT_DIGESTS;
     }
 
-    private static void inline(BuiltEdxml built, Map<Element, SpooledContent> inlined) {
-        built.contents().forEach((element, attachment) -> {
-            SpooledContent[] digest = new SpooledContent[1];
-            element.setTextContent(Base64Lines.encodeToString(attachment.spooledFile(), digest));
-            inlined.put(element, digest[0]);
-        });
-    }
-
-    private static Map<String, Path> filesByContentId(BuiltEdxml built) {
+    /** Decoded files by the normalized ContentId of the Attachment holding each content element. */
+    private static Map<String, Path> filesByContentId(Map<Element, AttachmentText> texts) {
         Map<String, Path> files = new LinkedHashMap<>();
-        built.contents().values().forEach(a -> files.put(ContentIds.normalize(a.contentId()), a.spooledFile()));
+        texts.forEach((element, text) -> files.put(
+                ContentIds.normalize(Dom.childText((Element) element.getParentNode(), "ContentId")), text.decoded()));
         return files;
     }
 }

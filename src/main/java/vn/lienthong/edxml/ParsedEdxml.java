@@ -23,10 +23,26 @@ record ParsedEdxml(Document skeleton, Map<Element, SpooledContent> contents, Lis
         delete(contents.values());
     }
 
+    /** Deletes only the kept base64 text of each attachment (the decoded files live on in the message). */
+    static void deleteEncodedText(Collection<SpooledContent> spooled) {
+        for (SpooledContent content : spooled) {
+            try {
+                if (content.encodedText() != null) {
+                    Files.deleteIfExists(content.encodedText());
+                }
+            } catch (IOException ignored) {
+                // best effort: the spool folder is temporary
+            }
+        }
+    }
+
     static void delete(Collection<SpooledContent> spooled) {
         for (SpooledContent content : spooled) {
             try {
                 Files.deleteIfExists(content.file());
+                if (content.encodedText() != null) {
+                    Files.deleteIfExists(content.encodedText());
+                }
             } catch (IOException ignored) {
                 // best effort: the spool folder is temporary
             }

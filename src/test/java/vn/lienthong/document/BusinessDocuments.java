@@ -1,0 +1,40 @@
+package vn.lienthong.document;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The update, replace and revoke documents of {@code src/test/resources/edxml/business/}, as an e-office writes
+ * them: unsigned, SDK prefixes, the 2022 Bussiness parts the gateway does not model (BussinessDocumentInfo,
+ * ReplacementInfoList), odd whitespace, a {@code &#13;} in the text. Each copy gets its own numbers.
+ */
+final class BusinessDocuments {
+
+    private BusinessDocuments() {
+    }
+
+    /** @param operation update, replace or revoke */
+    static byte[] of(String operation, String number, String previous) {
+        return template("business/" + operation + ".edxml").replace("{{NUMBER}}", number)
+                .replace("{{PREVIOUS}}", previous).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String documentId(String number) {
+        return "000.00.00.H31,2026/11/27," + number + "/QĐ-UBND";
+    }
+
+    static String previousId(String previous) {
+        return "000.00.00.H31,2026/11/02," + previous + "/QĐ-UBND";
+    }
+
+    static String template(String name) {
+        try {
+            return Files.readString(Path.of("src/test/resources/edxml", name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
