@@ -128,7 +128,17 @@ public final class SecureXml {
 
     /** A StAX reader over a size-limited input that fails on a DOCTYPE and on nesting beyond the depth limit. */
     public XMLStreamReader newXmlStreamReader(InputStream in) throws XMLStreamException {
-        XMLStreamReader reader = newXmlInputFactory().createXMLStreamReader(limit(in));
+        return newXmlStreamReader(in, true);
+    }
+
+    /**
+     * The same; {@code namespaceAware = false} checks only XML 1.0 well-formedness (an undeclared prefix passes), for
+     * a carrier that stores files whose namespaces the receiver judges.
+     */
+    public XMLStreamReader newXmlStreamReader(InputStream in, boolean namespaceAware) throws XMLStreamException {
+        XMLInputFactory factory = newXmlInputFactory();
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, namespaceAware);
+        XMLStreamReader reader = factory.createXMLStreamReader(limit(in));
         return new GuardedStreamReader(reader, limits.maxElementDepth());
     }
 

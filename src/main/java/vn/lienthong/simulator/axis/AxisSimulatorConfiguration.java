@@ -15,6 +15,7 @@ import org.springframework.core.env.Environment;
 
 import vn.lienthong.edxml.EdxmlProperties;
 import vn.lienthong.edxml.EdxmlReader;
+import vn.lienthong.edxml.SecureXml;
 
 /**
  * The document axis simulator's JSON/HTTP transport and mailboxes, on unless
@@ -62,7 +63,8 @@ public class AxisSimulatorConfiguration {
                 .withVerification(new EdxmlProperties.Verification(EdxmlProperties.InvalidSignaturePolicy.FLAG,
                         verification.wholeDocumentMaxSize(), verification.truststore(),
                         verification.truststorePassword()));
-        AxisEdxmlIntake intake = new AxisEdxmlIntake(new EdxmlReader(reading), mailboxes,
+        AxisEdxmlIntake intake = new AxisEdxmlIntake(new EdxmlReader(reading), new SecureXml(reading.xmlLimits()),
+                mailboxes,
                 reading.maxDocumentSize().toBytes());
         return new AxisPostOffice(directory, mailboxes, intake,
                 new SimulatorFaults(properties.faults().settings()), clock);

@@ -310,20 +310,44 @@ class AxisSimulatorTest {
     }
 
     @Test
-    void invalidEdxmlIsRefusedWithItsProblemsAndNotKept() throws Exception {
+    void whatIsNotWellFormedEdxmlIsRefusedWithItsReasonAndNotKept() throws Exception {
         Answer garbage = sendEdoc(LIENTHONG, LIENTHONG_SECRET, utf8("<not-edxml/>"), "edoc");
+        Answer otherNamespace = sendEdoc(LIENTHONG, LIENTHONG_SECRET,
+                utf8("<edXML xmlns=\"urn:other\"><x/></edXML>"), "edoc");
+        Answer truncated = sendEdoc(LIENTHONG, LIENTHONG_SECRET,
+                utf8("<edXML xmlns=\"http://www.mic.gov.vn/TBT/QCVN_102_2016\"><edXMLEnvelope>"), "edoc");
         Answer empty = sendEdoc(LIENTHONG, LIENTHONG_SECRET, new byte[0], "edoc");
         Answer xxe = sendEdoc(LIENTHONG, LIENTHONG_SECRET, utf8("<?xml version=\"1.0\"?><!DOCTYPE x ["
                 + "<!ENTITY e SYSTEM \"file:///etc/passwd\">]><edXML>&e;</edXML>"), "edoc");
         Answer notMultipart = call(LIENTHONG, LIENTHONG_SECRET, "/sendEdoc", "{}");
 
         assertFail(garbage, "400");
-        assertThat(garbage.json().get("ErrorDesc").textValue()).startsWith("edXML không hợp lệ (invalid edXML): ");
+        assertThat(garbage.json().get("ErrorDesc").textValue()).contains("the root element is 'not-edxml'");
+        assertFail(otherNamespace, "400");
+        assertThat(otherNamespace.json().get("ErrorDesc").textValue())
+                .contains("not in the namespace http://www.mic.gov.vn/TBT/QCVN_102_2016");
+        assertFail(truncated, "400");
+        assertThat(truncated.json().get("ErrorDesc").textValue()).startsWith("edXML không hợp lệ (not well-formed XML)");
         assertFail(empty, "400");
         assertFail(xxe, "400");
         assertFail(notMultipart, "400");
         assertThat(mailboxes.size()).isZero();
         assertThat(leftoverFiles()).isEmpty();
+    }
+
+    @Test
+    void aWellFormedEdxmlFileIsStoredEvenWhenTheGatewaysReaderWouldRefuseIt() throws Exception {
+        // an undeclared xlink prefix (not namespace-well-formed) and no Subject: the receiver decides, not the axis
+        String file = new String(document(HUNG_YEN, List.of(NGHE_AN), "x"), StandardCharsets.UTF_8)
+                .replaceFirst("<Subject>[^<]*</Subject>", "")
+                .replaceFirst("<edXMLManifest", "<edXMLManifest xlink:type=\"simple\"");
+
+        Answer stored = admin(post("/sim/axis/inject?to=" + NGHE_AN).content(utf8(file)));
+
+        assertThat(stored.status()).as(new String(stored.raw(), StandardCharsets.UTF_8)).isEqualTo(200);
+        JsonNode received = admin(get("/sim/axis/agencies/" + NGHE_AN + "/received")).json().get(0);
+        assertThat(received.get("DocID").textValue()).isEqualTo(stored.json().get("DocID").textValue());
+        assertThat(received.get("FromOrganId").textValue()).isEqualTo(HUNG_YEN);
     }
 
     @Test
