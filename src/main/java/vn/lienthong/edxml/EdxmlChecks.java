@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -23,6 +24,9 @@ import org.w3c.dom.Element;
  * StatusCode, BussinessDocType, and that manifest References and Attachments match one to one by ContentId.
  */
 final class EdxmlChecks {
+
+    private static final Pattern UUID_FORM = Pattern.compile(
+            "(?i)\\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}?");
 
     private static final List<String> DOCUMENT_REQUIRED =
             List.of("From", "Code", "PromulgationInfo", "DocumentType", "Subject");
@@ -55,13 +59,15 @@ final class EdxmlChecks {
         Dom.children(h, "From").forEach(e -> organId(e, found));
         Dom.children(h, "To").forEach(e -> organId(e, found));
         for (Element responseFor : Dom.children(h, "ResponseFor")) {
-            organId(responseFor, found);
-            optionalDate(responseFor, "PromulgationDate", found);
-            Dom.child(responseFor, "DocumentId").ifPresent(e -> documentId(e, found));
+            responseFor(responseFor, kind, found);
         }
         Dom.children(h, "PromulgationInfo").forEach(e -> requiredDate(e, "PromulgationDate", found));
         Dom.children(h, "DueDate").forEach(e -> date(e, found));
-        Dom.children(h, "DocumentId").forEach(e -> documentId(e, found));
+        Dom.children(h, "DocumentId").forEach(e -> documentId(e, false, found));
+        Dom.path(doc, ENVELOPE, HEADER).ifPresent(edxmlHeader -> Dom.children(edxmlHeader, EdxmlNames.SIGNATURE).forEach(
+                placeholder -> found.warning(XmlPaths.of(placeholder), "an edXML-namespace Signature"
+                        + placeholderValue(placeholder) + " is the axis SDK's placeholder, not an XML-DSig signature: "
+                        + "read as no XML-DSig signature")));
         Dom.children(h, "StatusCode").forEach(e -> statusCode(e, found));
         Dom.children(h, "Timestamp").forEach(e -> timestamp(e, found));
         Dom.path(doc, ENVELOPE, HEADER, TRACE_HEADER_LIST).ifPresent(list -> traceHeaderList(list, found));
@@ -111,6 +117,37 @@ final class EdxmlChecks {
             found.error(XmlPaths.of(present.get(i)), "appears " + present.size() + " times; " + kind
                     + " has at most " + max);
         }
+    }
+
+    /** True when an element has no text anywhere in it: {@code <ResponseFor/>} or one with empty children. */
+    static boolean isEmpty(Element element) {
+        return element.getTextContent().isBlank();
+    }
+
+    /** Empty = absent (a warning), except in a status message, which must say which document it is about. */
+    private static void responseFor(Element responseFor, EdxmlKind kind, Findings found) {
+        String path = XmlPaths.of(responseFor);
+        if (isEmpty(responseFor)) {
+            if (kind == EdxmlKind.STATUS) {
+                found.error(path, "is empty; a status message says which document it is about (OrganId, DocumentId)");
+            } else {
+                found.warning(path, "is empty (or has only empty children): read as absent");
+            }
+            return;
+        }
+        if (Dom.childText(responseFor, "OrganId") == null) {
+            found.error(XmlPaths.child(responseFor, "OrganId"), "is required in a ResponseFor that names a document");
+        } else {
+            organId(responseFor, found);
+        }
+        optionalDate(responseFor, "PromulgationDate", found);
+        Dom.child(responseFor, "DocumentId").ifPresent(e -> documentId(e, true, found));
+    }
+
+    private static String placeholderValue(Element placeholder) {
+        String value = Dom.text(placeholder);
+        return value == null ? "" : " ('" + (value.length() > 40 ? value.substring(0, 40) + "...'" : value + "'")
+                + ")";
     }
 
     private static void organId(Element parent, Findings found) {
@@ -172,13 +209,22 @@ final class EdxmlChecks {
         }
     }
 
-    /** DocumentId is {@code OrganId,yyyy/MM/dd,Number/Notation}, e.g. {@code 000.00.00.H31,2025/07/01,12/QĐ-UBND}. */
-    private static void documentId(Element e, Findings found) {
+    /**
+     * DocumentId is {@code OrganId,yyyy/MM/dd,Number/Notation}, e.g. {@code 000.00.00.H31,2025/07/01,12/QĐ-UBND}.
+     * Accepted with a warning: a UUID (files stored by the axis use them) and, in a {@code referenced} id (the
+     * document a ResponseFor or Bussiness acts on), an impossible date: the id only has to match what its sender
+     * wrote, and refusing it would block the update or revoke of a document already sent that way.
+     */
+    private static void documentId(Element e, boolean referenced, Findings found) {
         String value = Dom.text(e);
         if (value == null) {
             return; // an empty optional DocumentId is treated as absent
         }
         String path = XmlPaths.of(e);
+        if (UUID_FORM.matcher(value).matches()) {
+            found.warning(path, "'" + value + "' is a UUID, not OrganId,yyyy/MM/dd,Number/Notation; accepted");
+            return;
+        }
         String form = "; a DocumentId is OrganId,yyyy/MM/dd,Number/Notation (e.g. 000.00.00.H31,2025/07/01,12/QĐ-UBND)";
         String[] parts = value.split(",", 3);
         if (parts.length != 3) {
@@ -195,7 +241,13 @@ final class EdxmlChecks {
             }
         }
         if (EdxmlDates.dateProblem(parts[1].strip()) != null) {
-            found.error(path, "'" + parts[1].strip() + "' in '" + value + "' is not a real date yyyy/MM/dd" + form);
+            if (referenced) {
+                found.warning(path, "'" + parts[1].strip() + "' in '" + value + "' is not a real date yyyy/MM/dd; "
+                        + "accepted in the id of the document referred to, kept as written");
+            } else {
+                found.error(path, "'" + parts[1].strip() + "' in '" + value + "' is not a real date yyyy/MM/dd"
+                        + form);
+            }
         }
         int slash = number.indexOf('/');
         if (slash <= 0 || slash == number.length() - 1) {
@@ -205,7 +257,11 @@ final class EdxmlChecks {
 
     private static void traceHeaderList(Element list, Findings found) {
         for (Element trace : Dom.children(list, "TraceHeader")) {
-            organId(trace, found);
+            if (Dom.childText(trace, "OrganId") == null) {
+                found.warning(XmlPaths.of(trace), "has only a Timestamp (no OrganId); accepted");
+            } else {
+                organId(trace, found);
+            }
             Dom.child(trace, "Timestamp").ifPresent(t -> timestamp(t, found));
         }
         List<Element> bussiness = Dom.children(list, "Bussiness");
@@ -220,7 +276,7 @@ final class EdxmlChecks {
                             + "' is not a BussinessDocType (0 new, 1 revoke, 2 update, 3 replace)");
                 }
             });
-            Dom.child(b, "DocumentId").ifPresent(d -> documentId(d, found));
+            Dom.child(b, "DocumentId").ifPresent(d -> documentId(d, true, found));
         }
     }
 

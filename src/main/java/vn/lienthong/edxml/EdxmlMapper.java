@@ -56,7 +56,8 @@ final class EdxmlMapper {
                 Dom.child(h, "ToPlaces").map(p -> texts(p, "Place")).orElse(List.of()),
                 Dom.child(h, "OtherInfo").map(EdxmlMapper::otherInfo).orElse(null),
                 Dom.childText(h, "SteeringType"),
-                Dom.children(h, "ResponseFor").stream().map(EdxmlMapper::responseFor).toList(),
+                Dom.children(h, "ResponseFor").stream().filter(r -> !EdxmlChecks.isEmpty(r))
+                        .map(EdxmlMapper::responseFor).toList(),
                 traces,
                 Dom.child(traceList, "Bussiness").map(EdxmlMapper::bussiness).orElse(null),
                 attachments(parsed),

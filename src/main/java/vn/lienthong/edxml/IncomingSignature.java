@@ -33,7 +33,11 @@ final class IncomingSignature {
 
     SignatureCheck check(ParsedEdxml parsed, Path file) {
         if (SignatureVerifier.findSignatures(parsed.skeleton()).isEmpty()) {
-            return SignatureCheck.absent();
+            boolean placeholder = Dom.path(parsed.skeleton(), EdxmlNames.ENVELOPE, EdxmlNames.HEADER)
+                    .flatMap(h -> Dom.child(h, EdxmlNames.SIGNATURE)).isPresent();
+            return placeholder ? new SignatureCheck(SignatureStatus.ABSENT, "no XML-DSig signature (the "
+                    + "edXML-namespace Signature element is the axis SDK's placeholder, not a signature)", null, null)
+                    : SignatureCheck.absent();
         }
         Map<String, Path> attachments = attachmentFiles(parsed);
         Optional<SignatureScope> scope = SignatureVerifier.claimedScope(parsed.skeleton(), attachments, maxReferences);

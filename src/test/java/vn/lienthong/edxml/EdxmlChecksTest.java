@@ -147,12 +147,11 @@ class EdxmlChecksTest {
         EdxmlRejectedException e = rejected(file);
 
         assertThat(e.problems()).as(EdxmlFixtures.describe(e)).containsExactly(
-                new Problem(HEADER + "/ResponseFor", "The content of element 'ResponseFor' is not complete. "
-                        + "One of '{OrganId}' is expected."),
                 new Problem(HEADER + "/Priority", "Invalid content was found starting with element '{Priority}'. "
                         + "One of '{From, ResponseFor, To, Code, PromulgationInfo, DocumentType, Subject, Content, "
                         + "SignerInfo, DueDate, ToPlaces, OtherInfo, SteeringType, DocumentId, StaffInfo, StatusCode, "
-                        + "Description, Timestamp}' is expected."));
+                        + "Description, Timestamp}' is expected."),
+                new Problem(HEADER + "/ResponseFor/OrganId", "is required in a ResponseFor that names a document"));
     }
 
     private Path status(String from, String to) {

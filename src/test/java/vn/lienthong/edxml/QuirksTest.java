@@ -156,6 +156,92 @@ class QuirksTest {
         assertThat(status.staffInfo().staff()).isEqualTo("Lê Văn Cường");
     }
 
+    @Test
+    void theSdksEdxmlSignaturePlaceholderIsReadAsNoSignatureWithAWarningNamingIt() {
+        try (EdxmlDocument doc = readDocument(text("document.edxml").replace("<edXML:DigitalSignature />",
+                "<edXML:Signature>MIIC...placeholder</edXML:Signature>"))) {
+            assertThat(doc.signature().status()).isEqualTo(SignatureStatus.ABSENT);
+            assertThat(doc.signature().reason()).contains("placeholder");
+            assertThat(doc.warnings()).contains(new Problem("/edXML/edXMLEnvelope/edXMLHeader/Signature",
+                    "an edXML-namespace Signature ('MIIC...placeholder') is the axis SDK's placeholder, not an "
+                            + "XML-DSig signature: read as no XML-DSig signature"));
+        }
+    }
+
+    @Test
+    void aUuidDocumentIdIsAcceptedWithAWarning() {
+        try (EdxmlDocument doc = readDocument(text("document.edxml").replace(
+                "<edXML:DocumentId>000.00.00.H31,2025/07/15,1234/UBND-VP</edXML:DocumentId>",
+                "<edXML:DocumentId>5b0f7c9e-1d2a-4e3b-8c4d-5e6f7a8b9c0d</edXML:DocumentId>"))) {
+            assertThat(doc.documentId()).isEqualTo("5b0f7c9e-1d2a-4e3b-8c4d-5e6f7a8b9c0d");
+            assertThat(doc.warnings()).extracting(Problem::message)
+                    .contains("'5b0f7c9e-1d2a-4e3b-8c4d-5e6f7a8b9c0d' is a UUID, not OrganId,yyyy/MM/dd,"
+                            + "Number/Notation; accepted");
+        }
+    }
+
+    @Test
+    void aTraceHeaderWithOnlyATimestampIsAcceptedWithAWarning() {
+        try (EdxmlDocument doc = readDocument(text("document.edxml").replace(
+                "<edXML:OrganId>000.00.00.H31</edXML:OrganId>\n          <edXML:Timestamp>", "<edXML:Timestamp>"))) {
+            assertThat(doc.traceHeaders()).singleElement().satisfies(t -> assertThat(t.organId()).isNull());
+            assertThat(doc.warnings()).contains(new Problem(
+                    "/edXML/edXMLEnvelope/edXMLHeader/TraceHeaderList/TraceHeader",
+                    "has only a Timestamp (no OrganId); accepted"));
+        }
+    }
+
+    @Test
+    void anEmptyResponseForIsAbsentInADocumentAndRefusedInAStatus() {
+        String xml = text("document.edxml");
+        String responseFor = xml.substring(xml.indexOf("<edXML:ResponseFor>"),
+                xml.indexOf("</edXML:ResponseFor>") + "</edXML:ResponseFor>".length());
+        try (EdxmlDocument doc = readDocument(xml.replace(responseFor, "<edXML:ResponseFor/><edXML:ResponseFor>"
+                + "<edXML:OrganId /><edXML:DocumentId> </edXML:DocumentId></edXML:ResponseFor>"))) {
+            assertThat(doc.responseFor()).isEmpty();
+            assertThat(doc.warnings()).extracting(Problem::message)
+                    .filteredOn(m -> m.equals("is empty (or has only empty children): read as absent")).hasSize(2);
+        }
+        String status = text("status.edxml");
+        EdxmlRejectedException e = rejected(status.substring(0, status.indexOf("<ResponseFor>"))
+                + "<ResponseFor><OrganId/></ResponseFor>"
+                + status.substring(status.indexOf("</ResponseFor>") + "</ResponseFor>".length()));
+        assertThat(e.problems()).extracting(Problem::message).singleElement().asString()
+                .startsWith("is empty; a status message says which document it is about");
+    }
+
+    @Test
+    void anImpossibleDateIsAcceptedInAReferencedIdButNotInTheDocumentsOwn() {
+        String xml = text("document.edxml").replace("<edXML:BussinessDocType>0</edXML:BussinessDocType>",
+                "<edXML:BussinessDocType>2</edXML:BussinessDocType>"
+                        + "<edXML:DocumentId>000.00.00.H31,2014/02/30,7806/UBND-VP</edXML:DocumentId>");
+        try (EdxmlDocument doc = readDocument(xml)) {
+            assertThat(doc.bussiness().documentId()).isEqualTo("000.00.00.H31,2014/02/30,7806/UBND-VP");
+            assertThat(doc.warnings()).extracting(Problem::path)
+                    .contains("/edXML/edXMLEnvelope/edXMLHeader/TraceHeaderList/Bussiness/DocumentId");
+        }
+        EdxmlRejectedException e = rejected(xml.replace("000.00.00.H31,2025/07/15,1234/UBND-VP",
+                "000.00.00.H31,2025/02/30,1234/UBND-VP"));
+        assertThat(e.problems()).extracting(Problem::path)
+                .containsExactly("/edXML/edXMLEnvelope/edXMLHeader/MessageHeader/DocumentId");
+    }
+
+    @Test
+    void anUndeclaredPrefixIsNotWellFormedAndRefusedWithItsReason() {
+        EdxmlRejectedException e = rejected(text("document.edxml").replace(
+                "<edXML:Reference xmlns:xlink=\"http://www.w3.org/1999/xlink\" ", "<edXML:Reference "));
+
+        assertThat(e.problems()).singleElement().extracting(Problem::message).asString().contains("xlink");
+    }
+
+    private EdxmlDocument readDocument(String xml) {
+        return reader.readDocument(EdxmlFixtures.write(dir, "quirk.edxml", xml));
+    }
+
+    private EdxmlRejectedException rejected(String xml) {
+        return rejected(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static byte[] bytes(byte[] prefix, String xml) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(prefix);
