@@ -27,7 +27,11 @@ final class ContractSchemas {
     private final ObjectMapper json;
     private final JsonSchemaFactory factory;
     private final SchemaValidatorsConfig config;
-    private final Map<String, JsonSchema> cache = new ConcurrentHashMap<>();
+    private final Map<String, Loaded> cache = new ConcurrentHashMap<>();
+
+    /** A schema compiled for validation, and as written (to know which properties a format describes). */
+    record Loaded(JsonSchema compiled, JsonNode written) {
+    }
 
     ContractSchemas(Path directory, ObjectMapper json, List<ExplainedFormat> formats) {
         this.directory = directory;
@@ -44,13 +48,22 @@ final class ContractSchemas {
 
     /** The schema of one message of {@code kind} in {@code format}; IllegalArgumentException if the format has none. */
     JsonSchema schema(String format, MessageKind kind) {
+        return loaded(format, kind).compiled();
+    }
+
+    /** The schema file's own tree, read-only. */
+    JsonNode written(String format, MessageKind kind) {
+        return loaded(format, kind).written();
+    }
+
+    private Loaded loaded(String format, MessageKind kind) {
         if (format == null || !FORMAT_NAME.matcher(format).matches()) {
             throw new IllegalArgumentException("not an input format name: '" + format + "'");
         }
         return cache.computeIfAbsent(format + "/" + kind.schemaFile(), key -> load(format, kind));
     }
 
-    private JsonSchema load(String format, MessageKind kind) {
+    private Loaded load(String format, MessageKind kind) {
         Path file = directory.resolve(format).resolve(kind.schemaFile());
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("input format '" + format + "' has no " + kind.fileStem()
@@ -60,7 +73,7 @@ final class ContractSchemas {
             JsonNode schema = json.readTree(Files.readAllBytes(file));
             JsonSchema compiled = factory.getSchema(file.toUri(), schema, config);
             compiled.initializeValidators(); // fail on a broken schema now, not on the first message
-            return compiled;
+            return new Loaded(compiled, schema);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read schema " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }

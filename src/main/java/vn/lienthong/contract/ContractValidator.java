@@ -2,6 +2,7 @@ package vn.lienthong.contract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,8 @@ import vn.lienthong.mapping.MappingsProperties;
 @Component
 public class ContractValidator {
 
+    private static final String UNIT_PROPERTY = "MaDonVi";
+
     private final JsonBodyReader reader;
     private final ContractSchemas schemas;
     private final SchemaProblems problems;
@@ -33,13 +36,29 @@ public class ContractValidator {
      * Parses UTF-8 JSON bytes and validates them against {@code mappings/<format>/<kind schema>} (documents: one
      * contract for every format, {@link MessageKind#schemaFolder}).
      *
-     * @return the parsed body, unchanged (a progress body stays an object or an array, as sent)
+     * @return the parsed body, unchanged (a batch body stays an object or an array, as sent)
      * @throws InvalidMessageException  with every problem, sorted by path
      * @throws IllegalArgumentException if {@code format} has no schema for {@code kind}
      */
     public JsonNode parseAndValidate(byte[] body, String format, MessageKind kind) {
+        JsonNode node = read(body);
+        validate(node, format, kind);
+        return node;
+    }
+
+    /** Parses UTF-8 JSON bytes strictly ({@link JsonBodyReader}); InvalidMessageException when they are not acceptable JSON. */
+    public JsonNode read(byte[] body) {
+        return reader.read(body);
+    }
+
+    /**
+     * Validates a parsed body: one message, or for a batch kind a non-empty array of them (problems of item i have
+     * paths {@code /i/...}).
+     *
+     * @throws InvalidMessageException with every problem, sorted by path
+     */
+    public void validate(JsonNode node, String format, MessageKind kind) {
         JsonSchema schema = schemas.schema(kind.schemaFolder(format), kind);
-        JsonNode node = reader.read(body);
         List<Problem> found = new ArrayList<>();
         if (kind.batch() && node.isArray()) {
             if (node.isEmpty()) {
@@ -59,7 +78,37 @@ public class ContractValidator {
             found.sort(SchemaProblems.ORDER);
             throw new InvalidMessageException(found);
         }
-        return node;
+    }
+
+    /**
+     * The properties of a valid body that its format's schema does not describe, as JSON pointers in the body (items
+     * of a batch: {@code /i/...}), in the order they appear.
+     */
+    public List<String> unknownFields(JsonNode node, String format, MessageKind kind) {
+        JsonNode schema = schemas.written(kind.schemaFolder(format), kind);
+        if (kind.batch() && node.isArray()) {
+            List<String> unknown = new ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                unknown.addAll(UnknownFields.find(schema, node.get(i), "/" + i));
+            }
+            return unknown;
+        }
+        return UnknownFields.find(schema, node, "");
+    }
+
+    /**
+     * The name a format gives the dossier's unit code: its dossier schema's property spelt {@code MaDonVi} in any
+     * case ({@code MaDonVi}, {@code maDonVi}); empty when the format has none.
+     */
+    public Optional<String> unitProperty(String format) {
+        JsonNode properties = schemas.written(MessageKind.DOSSIER.schemaFolder(format), MessageKind.DOSSIER)
+                .path("properties");
+        for (String name : (Iterable<String>) properties::fieldNames) {
+            if (name.equalsIgnoreCase(UNIT_PROPERTY)) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Loads the schemas of every message kind of {@code format}: lets the caller refuse an unknown format at startup. */

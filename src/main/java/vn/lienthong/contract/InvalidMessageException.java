@@ -17,8 +17,9 @@ public class InvalidMessageException extends RuntimeException {
         return problems;
     }
 
+    /** The first few problems only: a 300 KB body can hold 100,000 problems, and this text goes to logs. */
     private static String summary(List<Problem> problems) {
-        return problems.size() + " problem(s): " + problems.stream()
+        return problems.size() + " problem(s): " + problems.stream().limit(10)
                 .map(p -> (p.path().isEmpty() ? "(body)" : p.path()) + " " + p.message())
                 .collect(Collectors.joining("; "));
     }

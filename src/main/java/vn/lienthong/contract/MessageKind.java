@@ -6,8 +6,8 @@ package vn.lienthong.contract;
  */
 public enum MessageKind {
 
-    /** One dossier (hồ sơ), validated against {@code dossier.schema.json}. */
-    DOSSIER("dossier", "dossier.schema.json", false, null),
+    /** Dossiers (hồ sơ): one, or a non-empty array of them (as one-stop systems send), each checked by {@code dossier.schema.json}. */
+    DOSSIER("dossier", "dossier.schema.json", true, null),
 
     /** Processing progress (tiến độ xử lý): one item or a non-empty array, each checked by {@code progress-item.schema.json}. */
     PROGRESS("progress", "progress-item.schema.json", true, null),

@@ -12,6 +12,11 @@ public final class MessageHeaders {
     public static final String CLIENT_ID = "LienthongClientId";
     /** The message's place in its dossier (1, 2, ...): delivery checks that every earlier one is final first. */
     public static final String SEQUENCE = "LienthongSequence";
+    /**
+     * "true" when the body is the client's own message in the portal's field set (a relayed input format), sent to the
+     * portal as it is; absent when it is the canonical model, translated by mappings/portal/.
+     */
+    public static final String RELAYED = "LienthongRelayed";
     /** Why a message was parked in a dead-letter queue. */
     public static final String DEAD_LETTER_REASON = "LienthongDeadLetterReason";
     /** Artemis message group: one consumer at a time per dossier keeps its messages in order. */

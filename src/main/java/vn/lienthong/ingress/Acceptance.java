@@ -1,10 +1,18 @@
 package vn.lienthong.ingress;
 
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.lienthong.delivery.MessageHeaders;
@@ -14,8 +22,9 @@ import vn.lienthong.tracking.TrackingStore;
 import vn.lienthong.tracking.TrackingStore.Registration;
 
 /**
- * Accepts a checked, translated message: answers a repeated {@code Idempotency-Key} with the first tracking id,
- * otherwise opens its trail and prepares it for its durable queue (the route sends it, then answers 202).
+ * Accepts a checked, translated message: answers a repeated {@code Idempotency-Key} with the first tracking id (422
+ * when the key names a different message), otherwise opens its trail and prepares it for its durable queue (the
+ * route sends it, then answers 202). An array of dossiers is accepted all or none: {@link #registerAll}.
  */
 @Component("acceptance")
 public class Acceptance {
@@ -23,9 +32,13 @@ public class Acceptance {
     public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
     /** Exchange property: true when this request repeats an earlier one and must not be queued again. */
     public static final String REPEATED = "LienthongRepeated";
+    /** Exchange property: the dossiers of an array, each ready for the queue ({@link DossierBatchQueue}). */
+    public static final String ITEMS = "LienthongAcceptedItems";
     /** Exchange property: true when this request created the tracking record (withdrawn if storing fails). */
     private static final String CREATED = "LienthongCreated";
     private static final String SENT_AT = "LienthongSentAt";
+    /** Exchange property: every tracking record this request created (an array creates several). */
+    private static final String CREATED_IDS = "LienthongCreatedIds";
     private static final int MAX_IDEMPOTENCY_KEY = 200;
 
     private final TrackingStore tracking;
@@ -36,34 +49,110 @@ public class Acceptance {
         this.json = json;
     }
 
+    /** One message (a dossier, or a dossier's progress items): its trail, its headers, its body for the queue. */
     public void register(Exchange exchange) throws JsonProcessingException {
         Message in = exchange.getIn();
-        String idempotencyKey = idempotencyKey(in);
         String kind = in.getHeader(MessageHeaders.KIND, String.class);
         String maHoSo = in.getHeader(MessageHeaders.MA_HO_SO, String.class);
         String unit = in.getHeader(MessageHeaders.UNIT_CODE, String.class);
-        String clientId = ClientGate.client(exchange).id();
-        Registration registration = tracking.register(new NewMessage(TrackingIds.next(), clientId, kind,
-                maHoSo, unit, idempotencyKey));
+        Object relayed = exchange.getProperty(IngressChecks.RELAYED);
+        Registration registration = registerOne(exchange, idempotencyKey(in), kind, maHoSo, unit,
+                unknownFields(exchange, null));
         registered(exchange, registration);
 
         // Only the gateway's own headers travel with the message; HTTP request headers stay behind.
         MessageHeaders.keepOnlyOwn(in);
-        in.setHeader(MessageHeaders.TRACKING_ID, registration.trackingId());
-        in.setHeader(MessageHeaders.CLIENT_ID, clientId);
-        in.setHeader(MessageHeaders.GROUP_ID, maHoSo);
-        if (registration.sequence() != null) {
-            in.setHeader(MessageHeaders.SEQUENCE, registration.sequence());
+        in.getHeaders().putAll(headers(registration, exchange, maHoSo, relayed != null));
+        in.setBody(json.writeValueAsString(relayed != null ? relayed : in.getBody()));
+    }
+
+    /**
+     * The dossiers of an array, in order, all or none: each gets its trail (item {@code i > 0} is recorded under the
+     * idempotency key {@code <key>#<i>}); if any of them cannot be accepted the trails this request opened are removed.
+     * The items are then queued together in one broker transaction.
+     */
+    public void registerAll(Exchange exchange) throws JsonProcessingException {
+        Message in = exchange.getIn();
+        String key = idempotencyKey(in);
+        String kind = in.getHeader(MessageHeaders.KIND, String.class);
+        List<?> dossiers = in.getBody(List.class);
+        JsonNode relayed = exchange.getProperty(IngressChecks.RELAYED, JsonNode.class);
+        List<Item> items = new ArrayList<>();
+        exchange.setProperty(ITEMS, items);
+        for (int i = 0; i < dossiers.size(); i++) {
+            Map<?, ?> dossier = (Map<?, ?>) dossiers.get(i);
+            String maHoSo = (String) dossier.get("maHoSo");
+            Registration registration = registerOne(exchange, key == null || i == 0 ? key : key + "#" + i, kind,
+                    maHoSo, (String) dossier.get("maDonVi"), unknownFields(exchange, "/" + i));
+            Object body = relayed != null ? relayed.get(i) : dossier;
+            items.add(new Item(registration, json.writeValueAsString(body),
+                    headers(registration, exchange, maHoSo, relayed != null)));
         }
-        in.setBody(json.writeValueAsString(in.getBody()));
+        exchange.setProperty(REPEATED, items.stream().allMatch(item -> item.registration().queued()));
+        exchange.setProperty(SENT_AT, tracking.clock());
+        MessageHeaders.keepOnlyOwn(in);
+    }
+
+    private Registration registerOne(Exchange exchange, String idempotencyKey, String kind, String maHoSo,
+                                     String unit, String warning) {
+        String clientId = ClientGate.client(exchange).id();
+        NewMessage message = new NewMessage(TrackingIds.next(), clientId, kind, maHoSo, unit, idempotencyKey,
+                exchange.getProperty(IngressChecks.BODY_SHA256, String.class));
+        Consumer<String> alsoWithIt = warning == null ? id -> { } : id -> tracking.note(id, warning);
+        Registration registration = tracking.register(message, alsoWithIt);
+        if (!registration.sameMessage()) {
+            withdraw(exchange);
+            throw new IngressRefusedException(422, "", IDEMPOTENCY_KEY_HEADER + " '" + idempotencyKey
+                    + "' was already used by this client for a different message (tracking id "
+                    + registration.trackingId() + "): use a new key for a new message");
+        }
+        if (registration.created()) {
+            createdIds(exchange).add(registration.trackingId());
+        }
+        return registration;
+    }
+
+    private Map<String, Object> headers(Registration registration, Exchange exchange, String maHoSo, boolean relayed) {
+        Map<String, Object> headers = new HashMap<>();
+        Message in = exchange.getIn();
+        for (String own : List.of(MessageHeaders.KIND, MessageHeaders.UNIT_CODE)) {
+            if (in.getHeader(own) != null) {
+                headers.put(own, in.getHeader(own));
+            }
+        }
+        headers.put(MessageHeaders.MA_HO_SO, maHoSo);
+        headers.put(MessageHeaders.TRACKING_ID, registration.trackingId());
+        headers.put(MessageHeaders.CLIENT_ID, ClientGate.client(exchange).id());
+        headers.put(MessageHeaders.GROUP_ID, maHoSo);
+        if (registration.sequence() != null) {
+            headers.put(MessageHeaders.SEQUENCE, registration.sequence());
+        }
+        if (relayed) {
+            headers.put(MessageHeaders.RELAYED, Boolean.TRUE.toString());
+        }
+        return headers;
+    }
+
+    /** The warning for the trail of one message (item {@code prefix} of an array, or the whole body); null if none. */
+    @SuppressWarnings("unchecked")
+    private static String unknownFields(Exchange exchange, String prefix) {
+        List<String> unknown = exchange.getProperty(IngressChecks.UNKNOWN_FIELDS, List.class);
+        if (unknown == null) {
+            return null;
+        }
+        List<String> mine = prefix == null ? unknown : unknown.stream()
+                .filter(path -> path.startsWith(prefix + "/")).map(path -> path.substring(prefix.length())).toList();
+        return mine.isEmpty() ? null : "warning: properties not in the " + exchange.getProperty(IngressChecks.INPUT_FORMAT)
+                + " format, forwarded as sent: " + String.join(", ", mine);
     }
 
     /** The client's Idempotency-Key header, checked; {@code null} when it sent none. */
     public static String idempotencyKey(Message in) {
         String idempotencyKey = in.getHeader(IDEMPOTENCY_KEY_HEADER, String.class);
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY
+                || idempotencyKey.chars().anyMatch(Character::isISOControl))) {
             throw new IngressRefusedException(400, "", IDEMPOTENCY_KEY_HEADER + " must have 1 to "
-                    + MAX_IDEMPOTENCY_KEY + " characters");
+                    + MAX_IDEMPOTENCY_KEY + " characters, none of them a control character");
         }
         return idempotencyKey;
     }
@@ -82,15 +171,51 @@ public class Acceptance {
     public void confirm(Exchange exchange) {
         if (!Boolean.TRUE.equals(exchange.getProperty(REPEATED, Boolean.class))) {
             tracking.accepted(exchange.getIn().getHeader(MessageHeaders.TRACKING_ID, String.class),
-                    exchange.getProperty(SENT_AT, java.time.OffsetDateTime.class));
+                    exchange.getProperty(SENT_AT, OffsetDateTime.class));
         }
     }
 
-    /** The broker did not store the message: the client gets an error, so the trail this request opened is removed. */
+    /** The broker stored the array's dossiers: each one's 202 stands. */
+    public void confirmAll(Exchange exchange) {
+        OffsetDateTime sentAt = exchange.getProperty(SENT_AT, OffsetDateTime.class);
+        for (Item item : items(exchange)) {
+            if (!item.registration().queued()) {
+                tracking.accepted(item.registration().trackingId(), sentAt);
+            }
+        }
+    }
+
+    /** The broker did not store the message(s): the client gets an error, so the trails this request opened are removed. */
     public void withdraw(Exchange exchange) {
         String trackingId = exchange.getIn().getHeader(MessageHeaders.TRACKING_ID, String.class);
         if (trackingId != null && Boolean.TRUE.equals(exchange.getProperty(CREATED, Boolean.class))) {
             tracking.withdraw(trackingId);
         }
+        for (String created : createdIds(exchange)) {
+            if (!created.equals(trackingId)) {
+                tracking.withdraw(created);
+            }
+        }
+        createdIds(exchange).clear();
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<Item> items(Exchange exchange) {
+        List<Item> items = exchange.getProperty(ITEMS, List.class);
+        return items == null ? List.of() : items;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> createdIds(Exchange exchange) {
+        List<String> ids = exchange.getProperty(CREATED_IDS, List.class);
+        if (ids == null) {
+            ids = new ArrayList<>();
+            exchange.setProperty(CREATED_IDS, ids);
+        }
+        return ids;
+    }
+
+    /** One dossier of an array, registered: what goes on the queue for it. */
+    public record Item(Registration registration, String body, Map<String, Object> headers) {
     }
 }

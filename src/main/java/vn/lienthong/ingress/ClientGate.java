@@ -1,10 +1,8 @@
 package vn.lienthong.ingress;
 
 import java.io.IOException;
-import java.io.InputStream;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.client.ClientProperties.ClientSystem;
@@ -21,11 +19,11 @@ public class ClientGate {
     public static final String API_KEY_HEADER = "X-API-Key";
 
     private final ClientRegistry clients;
-    private final long maxBodyBytes;
+    private final JsonRequestBody body;
 
-    public ClientGate(ClientRegistry clients, IngressProperties properties) {
+    public ClientGate(ClientRegistry clients, JsonRequestBody body) {
         this.clients = clients;
-        this.maxBodyBytes = properties.maxBodySize().toBytes();
+        this.body = body;
     }
 
     /** For reads: only who is calling. */
@@ -45,45 +43,10 @@ public class ClientGate {
         }
     }
 
-    /** For posted messages: who is calling, and a JSON body within the size limit. */
+    /** For posted messages: who is calling, and a JSON body within the size limit ({@link JsonRequestBody}). */
     public void admit(Exchange exchange) throws IOException {
         authenticate(exchange);
-        Message in = exchange.getIn();
-        String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
-        if (!isJson(contentType)) {
-            throw new IngressRefusedException(415, "", "Content-Type must be application/json, not "
-                    + (contentType == null ? "absent" : contentType));
-        }
-        Long declared = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
-        if (declared != null && declared > maxBodyBytes) {
-            throw tooLarge();
-        }
-        in.setBody(readBounded(in.getBody(InputStream.class)));
-    }
-
-    private byte[] readBounded(InputStream body) throws IOException {
-        if (body == null) {
-            return new byte[0];
-        }
-        try (body) {
-            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-            if (bytes.length > maxBodyBytes) {
-                throw tooLarge();
-            }
-            return bytes;
-        }
-    }
-
-    private IngressRefusedException tooLarge() {
-        return new IngressRefusedException(413, "", "body larger than " + maxBodyBytes + " bytes");
-    }
-
-    static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase();
-        return mediaType.equals("application/json") || mediaType.endsWith("+json");
+        body.read(exchange);
     }
 
     public static ClientSystem client(Exchange exchange) {

@@ -26,6 +26,8 @@ public class IngressReply {
 
     private static final Logger log = LoggerFactory.getLogger(IngressReply.class);
     public static final String TRACKING_PATH = "/api/v1/tracking/";
+    /** Most problems one refusal lists (errorCount says how many there are). */
+    public static final int MAX_LISTED_PROBLEMS = 100;
 
     private final ObjectMapper json;
 
@@ -39,6 +41,22 @@ public class IngressReply {
         ObjectNode body = json.createObjectNode().put("trackingId", trackingId).put("status", "ACCEPTED");
         write(exchange, 202, body);
         exchange.getMessage().setHeader("Location", TRACKING_PATH + trackingId);
+        if (Boolean.TRUE.equals(exchange.getProperty(Acceptance.REPEATED, Boolean.class))) {
+            exchange.getMessage().setHeader("Idempotent-Replayed", "true");
+        }
+    }
+
+    /**
+     * 202 for an array of dossiers once all of them are stored: {@code {"items": [{"trackingId","status"}...]}} in
+     * the array's order (also for an array of one: the answer's shape follows the request's).
+     */
+    public void acceptedItems(Exchange exchange) throws JsonProcessingException {
+        ObjectNode body = json.createObjectNode();
+        ArrayNode items = body.putArray("items");
+        for (Acceptance.Item item : Acceptance.items(exchange)) {
+            items.addObject().put("trackingId", item.registration().trackingId()).put("status", "ACCEPTED");
+        }
+        write(exchange, 202, body);
         if (Boolean.TRUE.equals(exchange.getProperty(Acceptance.REPEATED, Boolean.class))) {
             exchange.getMessage().setHeader("Idempotent-Replayed", "true");
         }
@@ -78,10 +96,16 @@ public class IngressReply {
         problems(exchange, 500, List.of(new Problem("", "internal error, reference " + reference)));
     }
 
+    /**
+     * {@code {"errors": [...], "errorCount": n}}: the first {@value #MAX_LISTED_PROBLEMS} problems and how many there
+     * are, so a cheap request cannot make the gateway write an answer hundreds of times its size.
+     */
     private void problems(Exchange exchange, int status, List<Problem> problems) throws JsonProcessingException {
         ObjectNode body = json.createObjectNode();
         ArrayNode errors = body.putArray("errors");
-        problems.forEach(p -> errors.addObject().put("path", p.path()).put("message", p.message()));
+        problems.stream().limit(MAX_LISTED_PROBLEMS)
+                .forEach(p -> errors.addObject().put("path", p.path()).put("message", p.message()));
+        body.put("errorCount", problems.size());
         write(exchange, status, body);
     }
 

@@ -24,7 +24,9 @@ public class MappingComponent extends DefaultComponent {
     }
 
     @Override
-    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) {
-        return new MappingEndpoint(uri, this, remaining, mappings, json);
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        MappingEndpoint endpoint = new MappingEndpoint(uri, this, remaining, mappings, json);
+        setProperties(endpoint, parameters);
+        return endpoint;
     }
 }

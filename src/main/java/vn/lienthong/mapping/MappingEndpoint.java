@@ -1,6 +1,8 @@
 package vn.lienthong.mapping;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Consumer;
@@ -13,19 +15,22 @@ import org.apache.camel.support.DefaultProducer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import vn.lienthong.delivery.MessageHeaders;
 
 /**
  * Applies one mapping file to the message body. The body may be JSON text, bytes, a Jackson tree or plain
  * maps/lists; the result is plain maps/lists. The message's dossier and unit are bound as {@code $maHoSo} and
- * {@code $maDonVi}.
+ * {@code $maDonVi}. With {@code ?eachItem=true} a list body is mapped item by item into a list in the same order
+ * (an array of dossiers goes through the mapping written for one dossier).
  */
 class MappingEndpoint extends DefaultEndpoint {
 
     private final String mapping;
     private final Mappings mappings;
     private final ObjectMapper json;
+    private boolean eachItem;
 
     MappingEndpoint(String uri, MappingComponent component, String mapping, Mappings mappings, ObjectMapper json) {
         super(uri, component);
@@ -43,7 +48,17 @@ class MappingEndpoint extends DefaultEndpoint {
                 Map<String, Object> variables = new HashMap<>();
                 variables.put("maHoSo", in.getHeader(MessageHeaders.MA_HO_SO, String.class));
                 variables.put("maDonVi", in.getHeader(MessageHeaders.UNIT_CODE, String.class));
-                in.setBody(mappings.apply(mapping, input(in.getBody()), variables));
+                Object input = input(in.getBody());
+                // a JSON object is Iterable too (over its values): only arrays and lists are lists of items
+                if (eachItem && (input instanceof ArrayNode || input instanceof List) && input instanceof Iterable<?> items) {
+                    List<Object> mapped = new ArrayList<>();
+                    for (Object item : items) {
+                        mapped.add(mappings.apply(mapping, item, variables));
+                    }
+                    in.setBody(mapped);
+                } else {
+                    in.setBody(mappings.apply(mapping, input, variables));
+                }
             }
         };
     }
@@ -60,6 +75,15 @@ class MappingEndpoint extends DefaultEndpoint {
         }
         throw new IllegalArgumentException("mapping " + mapping + " needs a JSON body, not "
                 + (body == null ? "nothing" : body.getClass().getSimpleName()));
+    }
+
+    /** Endpoint option {@code eachItem}: map each item of a list body on its own. */
+    public void setEachItem(boolean eachItem) {
+        this.eachItem = eachItem;
+    }
+
+    public boolean isEachItem() {
+        return eachItem;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -64,11 +65,11 @@ public class TrackingStore {
                 if ("DOSSIER".equals(message.kind()) && message.maHoSo() != null && message.unitCode() != null) {
                     unitsOfDossiers.put(message.maHoSo(), message.unitCode());
                 }
-                return new Registration(message.trackingId(), true, false, sequence);
+                return new Registration(message.trackingId(), true, false, sequence, true);
             } catch (DuplicateKeyException raced) {
                 // A repeated idempotency key (or two requests with one at the same moment): the first insert wins.
                 if (message.idempotencyKey() != null) {
-                    Optional<Registration> first = findByIdempotencyKey(message.clientId(), message.idempotencyKey());
+                    Optional<Registration> first = findByIdempotencyKey(message);
                     if (first.isPresent()) {
                         return first.get();
                     }
@@ -86,10 +87,10 @@ public class TrackingStore {
         Long sequence = message.maHoSo() == null ? null : nextSequence(message.maHoSo());
         jdbc.update("""
                 insert into tracked_message (tracking_id, client_id, kind, ma_ho_so, unit_code, idempotency_key,
-                    dossier_seq, state, attempts, accepted_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""",
+                    body_sha256, dossier_seq, state, attempts, accepted_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""",
                 message.trackingId(), message.clientId(), message.kind(), message.maHoSo(), message.unitCode(),
-                message.idempotencyKey(), sequence, TrackingState.RECEIVED.name(), now, now);
+                message.idempotencyKey(), message.bodySha256(), sequence, TrackingState.RECEIVED.name(), now, now);
         return sequence;
     }
 
@@ -226,11 +227,21 @@ public class TrackingStore {
         return n == null ? 0 : n;
     }
 
-    private Optional<Registration> findByIdempotencyKey(String clientId, String key) {
+    /**
+     * The first message of the key. It is the same message when kind and dossier match and so does the body's hash
+     * (a row written before V7 has none: kind and dossier decide).
+     */
+    private Optional<Registration> findByIdempotencyKey(NewMessage message) {
         return jdbc.query("""
-                select tracking_id, state, dossier_seq from tracked_message where client_id = ? and idempotency_key = ?""",
+                select tracking_id, state, dossier_seq, kind, ma_ho_so, body_sha256 from tracked_message
+                where client_id = ? and idempotency_key = ?""",
                 (rs, row) -> new Registration(rs.getString(1), false,
-                        !TrackingState.RECEIVED.name().equals(rs.getString(2)), sequence(rs)), clientId, key)
+                        !TrackingState.RECEIVED.name().equals(rs.getString(2)), sequence(rs),
+                        Objects.equals(message.kind(), rs.getString(4))
+                                && Objects.equals(message.maHoSo(), rs.getString(5))
+                                && (message.bodySha256() == null || rs.getString(6) == null
+                                        || message.bodySha256().equals(rs.getString(6)))),
+                message.clientId(), message.idempotencyKey())
                 .stream().findFirst();
     }
 
@@ -314,8 +325,10 @@ public class TrackingStore {
     /**
      * The tracking id to answer with; whether this request created it (false for a repeated idempotency key);
      * whether the broker already confirmed it (a repeat of a confirmed message must not be queued again); and its
-     * place in its dossier.
+     * place in its dossier; for a repeated idempotency key, whether it names the same message (false: the key was
+     * reused for another one, which is not accepted).
      */
-    public record Registration(String trackingId, boolean created, boolean queued, Long sequence) {
+    public record Registration(String trackingId, boolean created, boolean queued, Long sequence,
+                               boolean sameMessage) {
     }
 }
