@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.apache.camel.Exchange;
@@ -62,7 +63,7 @@ public class Acceptance {
 
         // Only the gateway's own headers travel with the message; HTTP request headers stay behind.
         MessageHeaders.keepOnlyOwn(in);
-        in.getHeaders().putAll(headers(registration, exchange, maHoSo, relayed != null));
+        in.getHeaders().putAll(headers(registration, exchange, maHoSo, unit, relayed != null));
         in.setBody(json.writeValueAsString(relayed != null ? relayed : in.getBody()));
     }
 
@@ -82,11 +83,12 @@ public class Acceptance {
         for (int i = 0; i < dossiers.size(); i++) {
             Map<?, ?> dossier = (Map<?, ?>) dossiers.get(i);
             String maHoSo = (String) dossier.get("maHoSo");
+            String unit = (String) dossier.get("maDonVi");
             Registration registration = registerOne(exchange, key == null || i == 0 ? key : key + "#" + i, kind,
-                    maHoSo, (String) dossier.get("maDonVi"), unknownFields(exchange, "/" + i));
+                    maHoSo, unit, unknownFields(exchange, "/" + i));
             Object body = relayed != null ? relayed.get(i) : dossier;
             items.add(new Item(registration, json.writeValueAsString(body),
-                    headers(registration, exchange, maHoSo, relayed != null)));
+                    headers(registration, exchange, maHoSo, unit, relayed != null)));
         }
         exchange.setProperty(REPEATED, items.stream().allMatch(item -> item.registration().queued()));
         exchange.setProperty(SENT_AT, tracking.clock());
@@ -112,14 +114,11 @@ public class Acceptance {
         return registration;
     }
 
-    private Map<String, Object> headers(Registration registration, Exchange exchange, String maHoSo, boolean relayed) {
+    private static Map<String, Object> headers(Registration registration, Exchange exchange, String maHoSo, String unit,
+                                               boolean relayed) {
         Map<String, Object> headers = new HashMap<>();
-        Message in = exchange.getIn();
-        for (String own : List.of(MessageHeaders.KIND, MessageHeaders.UNIT_CODE)) {
-            if (in.getHeader(own) != null) {
-                headers.put(own, in.getHeader(own));
-            }
-        }
+        headers.put(MessageHeaders.KIND, exchange.getIn().getHeader(MessageHeaders.KIND));
+        headers.put(MessageHeaders.UNIT_CODE, unit);
         headers.put(MessageHeaders.MA_HO_SO, maHoSo);
         headers.put(MessageHeaders.TRACKING_ID, registration.trackingId());
         headers.put(MessageHeaders.CLIENT_ID, ClientGate.client(exchange).id());
@@ -130,6 +129,7 @@ public class Acceptance {
         if (relayed) {
             headers.put(MessageHeaders.RELAYED, Boolean.TRUE.toString());
         }
+        headers.values().removeIf(Objects::isNull);
         return headers;
     }
 

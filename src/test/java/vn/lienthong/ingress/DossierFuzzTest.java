@@ -40,6 +40,7 @@ class DossierFuzzTest extends GatewayTest {
     private static final Set<String> FINAL = Set.of("DELIVERED", "REJECTED_BY_PORTAL", "DEAD_LETTERED", "HELD");
 
     private final Random random = new Random(SEED);
+    private final List<String> refusals = new ArrayList<>();
 
     @Test
     void mutatedMessagesAreAnsweredBelow500AndEveryAcceptedOneReachesAnEnd() {
@@ -80,7 +81,8 @@ class DossierFuzzTest extends GatewayTest {
         assertThat(Http.get(api.baseUrl() + "/actuator/health", Map.of()).json().path("status").asText())
                 .isEqualTo("UP");
         Map<String, Integer> outcomes = awaitFinal(accepted);
-        System.out.println("dossier fuzz: outcomes of the accepted messages " + outcomes);
+        System.out.println("dossier fuzz: outcomes of the accepted messages " + outcomes + "; the portal's refusals: "
+                + refusals);
         assertThat(outcomes.keySet()).isSubsetOf(FINAL);
     }
 
@@ -91,10 +93,14 @@ class DossierFuzzTest extends GatewayTest {
         while (!pending.isEmpty() && System.nanoTime() < deadline) {
             Set<String> done = new HashSet<>();
             pending.forEach((trackingId, key) -> {
-                String state = api.state(key, trackingId);
+                JsonNode record = api.tracking(key, trackingId);
+                String state = record.path("state").asText();
                 if (FINAL.contains(state)) {
                     outcomes.merge(state, 1, Integer::sum);
                     done.add(trackingId);
+                    if (state.equals("REJECTED_BY_PORTAL") && refusals.size() < 5) {
+                        refusals.add(record.path("portalReply").path("message").asText());
+                    }
                 }
             });
             done.forEach(pending::remove);

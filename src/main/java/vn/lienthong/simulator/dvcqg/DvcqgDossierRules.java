@@ -149,7 +149,8 @@ public class DvcqgDossierRules {
 
     private static void date(JsonNode object, String field, boolean required, String at, List<String> problems) {
         JsonNode node = object.get(field);
-        if (node == null || node.isNull()) {
+        // one-stop systems send "" for a date not set yet ("NgayTra": ""): the same as absent
+        if (node == null || node.isNull() || (node.isTextual() && node.textValue().isEmpty())) {
             if (required) {
                 problems.add(at + "." + field + ": thiếu (missing)");
             }
