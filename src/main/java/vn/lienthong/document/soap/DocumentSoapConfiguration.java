@@ -27,7 +27,8 @@ import vn.lienthong.edxml.EdxmlProperties;
  * {@code ${cxf.path}/documents} ({@code /services/documents}, the WSDL at {@code ?wsdl}), wired as the axis
  * simulator's SOAP transport is, but on in every gateway (it does not depend on {@code lienthong.simulator.*}).
  * <p>
- * Its contract is {@code classpath:wsdl/documents.wsdl}. MTOM is on; an attachment larger than
+ * Its contract is {@code classpath:wsdl/documents.wsdl}. MTOM is on for requests, and answers are MTOM only when the
+ * request was ({@link MtomOnlyWhenAsked}); client mistakes are Client faults ({@link ClientMistakes}). An attachment larger than
  * {@link #ATTACHMENT_MEMORY_THRESHOLD} is spooled by CXF to the edXML spool folder ({@code lienthong.edxml.spool-directory})
  * and read from there as a stream, so a 70 MB edXML file is never held in memory. The size limit is the document
  * route's ({@code lienthong.edxml.max-document-size}, a 413 refusal); CXF's own cap
@@ -59,7 +60,11 @@ public class DocumentSoapConfiguration {
                 AttachmentDeserializer.ATTACHMENT_DIRECTORY, spoolDirectory(edxml.spoolDirectory()).toFile(),
                 AttachmentDeserializer.ATTACHMENT_MEMORY_THRESHOLD, ATTACHMENT_MEMORY_THRESHOLD,
                 AttachmentDeserializer.ATTACHMENT_MAX_SIZE, 2 * edxml.maxDocumentSize().toBytes()));
+        endpoint.getInInterceptors().add(ClientMistakes.READ);
+        endpoint.getOutFaultInterceptors().add(ClientMistakes.FAULT_CODE);
         endpoint.getOutFaultInterceptors().add(new ClientFaultCode());
+        endpoint.getOutInterceptors().add(new MtomOnlyWhenAsked());
+        endpoint.getOutFaultInterceptors().add(new MtomOnlyWhenAsked());
         endpoint.publish(ADDRESS);
         log.info("documents SOAP endpoint at {}{}", cxfPath(environment), ADDRESS);
         return endpoint;

@@ -84,7 +84,7 @@ public class DocumentSoapEndpoint implements DocumentsPortType {
             throw IngressRoutes.refused(400, "/edxml", "the edXML file (an MTOM attachment) is missing");
         }
         // the attachment as CXF received it (in memory when small, spooled to disk when large), read once by the route
-        try (InputStream edxml = request.getEdxml().getInputStream()) {
+        try (InputStream edxml = attachment(request)) {
             JsonNode accepted = routes.call("document-soap-ingress", apiKey(), in -> {
                 in.setHeader(Exchange.CONTENT_TYPE, "application/xml");
                 idempotencyKey(in, request.getIdempotencyKey());
@@ -96,6 +96,16 @@ public class DocumentSoapEndpoint implements DocumentsPortType {
             return response;
         } catch (IOException e) {
             throw IngressRoutes.refused(400, "/edxml", "the edXML attachment cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** CXF resolves an xop:Include when it is first read: a part the request does not carry fails only here. */
+    private static InputStream attachment(SendDocument request) throws RefusalFault, IOException {
+        try {
+            return request.getEdxml().getInputStream();
+        } catch (RuntimeException missing) { // CXF reports an unresolved part as a runtime fault
+            throw IngressRoutes.refused(400, "/edxml", "the MTOM attachment the request refers to is missing: "
+                    + missing.getMessage());
         }
     }
 

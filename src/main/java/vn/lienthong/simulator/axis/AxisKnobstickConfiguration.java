@@ -13,6 +13,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import vn.lienthong.document.soap.ClientMistakes;
+import vn.lienthong.document.soap.MtomOnlyWhenAsked;
+
 /**
  * The axis simulator's SOAP transport: a JAX-WS endpoint (MTOM on) published on the application's CXF servlet at
  * {@code ${cxf.path}/sim/axis} ({@code /services/sim/axis}), sharing the JSON transport's mailboxes. Its contract is
@@ -35,6 +38,11 @@ public class AxisKnobstickConfiguration {
         EndpointImpl endpoint = new EndpointImpl(bus, new AxisKnobstickEndpoint(postOffice, tokens));
         endpoint.setWsdlLocation(WSDL);
         endpoint.setProperties(Map.of(Message.MTOM_ENABLED, Boolean.TRUE));
+        // like the gateway's own SOAP face: MTOM back only to an MTOM request or with a file, client mistakes Client
+        endpoint.getInInterceptors().add(ClientMistakes.READ);
+        endpoint.getOutFaultInterceptors().add(ClientMistakes.FAULT_CODE);
+        endpoint.getOutInterceptors().add(new MtomOnlyWhenAsked());
+        endpoint.getOutFaultInterceptors().add(new MtomOnlyWhenAsked());
         endpoint.publish(ADDRESS);
         log.info("axis simulator SOAP transport at {}{}", cxfPath(environment), ADDRESS);
         return endpoint;

@@ -313,6 +313,27 @@ class AxisSimulatorHttpTest {
         assertThat(received.get(0).get("sha256").textValue()).isEqualTo(AxisEdxmlFiles.sha256(edxml));
     }
 
+    @Test
+    void aPlainSoapRequestIsAnsweredInPlainSoapAndAnEmptyBodyIsAClientFault() throws Exception {
+        String envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>%s"
+                + "</soap:Body></soap:Envelope>";
+        String token = String.format(envelope, "<GetSessionTokenRequest xmlns=\"urn:lienthong:sim:axis:knobstick\">"
+                + "<SystemId>" + NGHEAN + "</SystemId><Secret>" + NGHEAN_SECRET + "</Secret></GetSessionTokenRequest>");
+
+        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(URI.create(base + "/services/sim/axis"))
+                .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"GetSessionToken\"")
+                .POST(BodyPublishers.ofString(token)).build(), BodyHandlers.ofString());
+        HttpResponse<String> empty = http.send(HttpRequest.newBuilder(URI.create(base + "/services/sim/axis"))
+                .header("Content-Type", "text/xml; charset=UTF-8")
+                .POST(BodyPublishers.ofString(String.format(envelope, ""))).build(), BodyHandlers.ofString());
+
+        assertThat(plain.statusCode()).as(plain.body()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("Content-Type").orElse("")).startsWith("text/xml");
+        assertThat(plain.body()).startsWith("<soap:Envelope").contains("<Token>").doesNotContain("--uuid:");
+        assertThat(empty.headers().firstValue("Content-Type").orElse("")).startsWith("text/xml");
+        assertThat(empty.body()).contains("<faultcode>soap:Client</faultcode>");
+    }
+
     // ---- helpers ----
 
     private KnobstickPortType soapClient(List<String> responseContentTypes) {
