@@ -70,7 +70,10 @@ final class DocumentContract {
                 present(b) && present(b.get("bussinessDocType")) ? b.get("bussinessDocType").intValue() : 0,
                 present(b) ? text(b.get("bussinessDocReason")) : null,
                 present(b) ? text(b.get("paper")) : "0",
-                present(b) ? staff(b.get("staffInfo")) : null);
+                present(b) ? staff(b.get("staffInfo")) : null,
+                present(b) ? bussinessDocumentInfo(b.get("bussinessDocumentInfo")) : null,
+                present(b) ? list(b.get("replacementInfoList"), r -> new EdxmlDocument.ReplacementInfo(
+                        text(r.get("documentId")), texts(r.get("organIdList")))) : List.of());
         EdxmlDocument document = new EdxmlDocument(from, to, documentId, code,
                 new EdxmlDocument.PromulgationInfo(text(m.at("/promulgationInfo/place")), promulgationDate),
                 new EdxmlDocument.DocumentType(text(m.at("/documentType/type")), text(m.at("/documentType/typeDetail")),
@@ -124,6 +127,12 @@ final class DocumentContract {
         return new Organ(text(o.get("organId")), text(o.get("organizationInCharge")), text(o.get("organName")),
                 text(o.get("organAdd")), text(o.get("email")), text(o.get("telephone")), text(o.get("fax")),
                 text(o.get("website")));
+    }
+
+    private static EdxmlDocument.BussinessDocumentInfo bussinessDocumentInfo(JsonNode i) {
+        return present(i) ? new EdxmlDocument.BussinessDocumentInfo(text(i.get("documentInfo")),
+                text(i.get("documentReceiver")), list(i.get("receiverList"), r -> new EdxmlDocument.Receiver(
+                        text(r.get("organId")), text(r.get("receiverType"))))) : null;
     }
 
     private static StaffInfo staff(JsonNode s) {

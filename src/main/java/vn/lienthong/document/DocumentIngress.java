@@ -38,6 +38,7 @@ import vn.lienthong.edxml.EdxmlReader;
 import vn.lienthong.edxml.EdxmlSource;
 import vn.lienthong.edxml.SourcedEdxml;
 import vn.lienthong.edxml.EdxmlStatus;
+import vn.lienthong.edxml.HeaderValues;
 import vn.lienthong.ingress.ClientGate;
 import vn.lienthong.ingress.IngressRefusedException;
 
@@ -188,10 +189,18 @@ public class DocumentIngress {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < fileParts.size(); i++) {
             Part part = fileParts.get(i);
-            String name = part.getSubmittedFileName();
+            String submitted = part.getSubmittedFileName();
+            String name = HeaderValues.fileName(submitted);
             if (name == null || name.isBlank()) {
                 problems.add(new Problem("file[" + i + "]", "a file part needs a file name (Content-Disposition "
                         + "filename)"));
+                continue;
+            }
+            String control = HeaderValues.controlProblem(name);
+            String contentTypeProblem = HeaderValues.controlProblem(part.getContentType());
+            if (control != null || contentTypeProblem != null) {
+                problems.add(new Problem("file[" + i + "]", control != null ? "the file name " + control
+                        : "the Content-Type " + contentTypeProblem));
                 continue;
             }
             JsonNode entry = entry(described, name);
@@ -199,6 +208,11 @@ public class DocumentIngress {
             files.add(file);
             String contentType = entry != null && DocumentContract.text(entry.get("contentType")) != null
                     ? entry.get("contentType").asText() : part.getContentType();
+            if (HeaderValues.controlProblem(contentType) != null) {
+                problems.add(new Problem("file[" + i + "]", "the content type "
+                        + HeaderValues.controlProblem(contentType)));
+                continue;
+            }
             String description = entry == null ? null : DocumentContract.text(entry.get("description"));
             attachments.add(EdxmlAttachment.ofFile(UUID.randomUUID().toString(), name,
                     contentType == null ? "application/octet-stream" : contentType, description, file));

@@ -71,6 +71,21 @@ final class DocumentJson {
             if (b.staffInfo() != null) {
                 bussiness.put("staffInfo", staff(b.staffInfo()));
             }
+            if (b.bussinessDocumentInfo() != null) {
+                EdxmlDocument.BussinessDocumentInfo info = b.bussinessDocumentInfo();
+                Map<String, Object> documentInfo = object("documentInfo", info.documentInfo(), "documentReceiver",
+                        info.documentReceiver());
+                documentInfo.put("receiverList", info.receiverList().stream()
+                        .map(r -> object("organId", r.organId(), "receiverType", r.receiverType())).toList());
+                bussiness.put("bussinessDocumentInfo", documentInfo);
+            }
+            if (!b.replacementInfoList().isEmpty()) {
+                bussiness.put("replacementInfoList", b.replacementInfoList().stream().map(r -> {
+                    Map<String, Object> replacement = object("documentId", r.documentId());
+                    replacement.put("organIdList", r.organIdList());
+                    return replacement;
+                }).toList());
+            }
             json.put("bussiness", bussiness);
         }
         List<Map<String, Object>> attachments = new ArrayList<>();

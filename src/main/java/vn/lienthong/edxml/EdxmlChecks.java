@@ -285,6 +285,8 @@ final class EdxmlChecks {
                 .map(m -> Dom.children(m, "Reference")).orElse(List.of());
         List<Element> attachments = Dom.child(doc.getDocumentElement(), ATTACHMENT_ENCODED)
                 .map(a -> Dom.children(a, ATTACHMENT)).orElse(List.of());
+        references.forEach(r -> headerValues(r, found));
+        attachments.forEach(a -> headerValues(a, found));
         Map<String, Element> referenced = byContentId(references, "Reference", found);
         Map<String, Element> attached = byContentId(attachments, "Attachment", found);
         referenced.forEach((id, contentId) -> {
@@ -299,6 +301,27 @@ final class EdxmlChecks {
                         + "' is not listed in edXMLManifest (no Reference with that ContentId)");
             }
         });
+    }
+
+    /** ContentType and AttachmentName go into multipart headers: no control characters, no path in a file name. */
+    private static void headerValues(Element holder, Findings found) {
+        for (String name : List.of("ContentType", "AttachmentName")) {
+            Dom.child(holder, name).ifPresent(e -> {
+                String value = Dom.text(e);
+                String problem = HeaderValues.controlProblem(value);
+                if (problem != null) {
+                    found.error(XmlPaths.of(e), problem);
+                } else if (name.equals("AttachmentName") && value != null
+                        && !value.equals(HeaderValues.fileName(value))) {
+                    String base = HeaderValues.fileName(value);
+                    if (base.isBlank()) {
+                        found.error(XmlPaths.of(e), "'" + value + "' is a path, not a file name");
+                    } else {
+                        found.warning(XmlPaths.of(e), "'" + value + "' has path parts: passed on as '" + base + "'");
+                    }
+                }
+            });
+        }
     }
 
     /** ContentId element by normalized id; empty and repeated ids are errors. */

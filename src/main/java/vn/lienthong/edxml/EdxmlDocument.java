@@ -90,9 +90,43 @@ public record EdxmlDocument(
     /**
      * The exchange operation (spelled as in the standard).
      *
-     * @param bussinessDocType 0 new, 1 revoke, 2 update, 3 replace
+     * @param documentId            the document an update, replace or revoke acts on
+     * @param bussinessDocType      0 new, 1 revoke, 2 update, 3 replace
+     * @param bussinessDocumentInfo what an update changes (2022 amendment), or {@code null}
+     * @param replacementInfoList   the documents a replace replaces and at which organs (2022 amendment)
      */
     public record Bussiness(String documentId, int bussinessDocType, String bussinessDocReason, String paper,
-                            StaffInfo staffInfo) {
+                            StaffInfo staffInfo, BussinessDocumentInfo bussinessDocumentInfo,
+                            List<ReplacementInfo> replacementInfoList) {
+
+        public Bussiness {
+            replacementInfoList = replacementInfoList == null ? List.of() : List.copyOf(replacementInfoList);
+        }
+
+        public Bussiness(String documentId, int bussinessDocType, String bussinessDocReason, String paper,
+                         StaffInfo staffInfo) {
+            this(documentId, bussinessDocType, bussinessDocReason, paper, staffInfo, null, List.of());
+        }
+    }
+
+    /**
+     * @param documentInfo     whether the document's information changed (as written, "0" / "1")
+     * @param documentReceiver whether its receivers changed (as written, "0" / "1")
+     */
+    public record BussinessDocumentInfo(String documentInfo, String documentReceiver, List<Receiver> receiverList) {
+
+        public BussinessDocumentInfo {
+            receiverList = receiverList == null ? List.of() : List.copyOf(receiverList);
+        }
+    }
+
+    public record Receiver(String organId, String receiverType) {
+    }
+
+    public record ReplacementInfo(String documentId, List<String> organIdList) {
+
+        public ReplacementInfo {
+            organIdList = organIdList == null ? List.of() : List.copyOf(organIdList);
+        }
     }
 }

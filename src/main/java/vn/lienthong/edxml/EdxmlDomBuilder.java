@@ -139,6 +139,33 @@ final class EdxmlDomBuilder {
             text(b, "BussinessDocReason", bussiness.bussinessDocReason());
             text(b, "Paper", bussiness.paper());
             staffInfo(b, bussiness.staffInfo());
+            bussinessDocumentInfo(b, bussiness.bussinessDocumentInfo());
+            if (!bussiness.replacementInfoList().isEmpty()) {
+                Element replacements = add(b, "ReplacementInfoList");
+                for (EdxmlDocument.ReplacementInfo r : bussiness.replacementInfoList()) {
+                    Element info = add(replacements, "ReplacementInfo");
+                    text(info, "DocumentId", r.documentId());
+                    Element organs = add(info, "OrganIdList");
+                    r.organIdList().forEach(id -> text(organs, "OrganId", id));
+                }
+            }
+        }
+    }
+
+    private void bussinessDocumentInfo(Element parent, EdxmlDocument.BussinessDocumentInfo info) {
+        if (info == null) {
+            return;
+        }
+        Element e = add(parent, "BussinessDocumentInfo");
+        text(e, "DocumentInfo", info.documentInfo());
+        text(e, "DocumentReceiver", info.documentReceiver());
+        if (!info.receiverList().isEmpty()) {
+            Element list = add(e, "ReceiverList");
+            for (EdxmlDocument.Receiver r : info.receiverList()) {
+                Element receiver = add(list, "Receiver");
+                text(receiver, "ReceiverType", r.receiverType());
+                text(receiver, "OrganId", r.organId());
+            }
         }
     }
 

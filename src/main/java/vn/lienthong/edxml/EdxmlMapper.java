@@ -91,7 +91,20 @@ final class EdxmlMapper {
     private static EdxmlDocument.Bussiness bussiness(Element e) {
         return new EdxmlDocument.Bussiness(Dom.childText(e, "DocumentId"),
                 Integer.parseInt(Dom.childText(e, "BussinessDocType")), Dom.childText(e, "BussinessDocReason"),
-                Dom.childText(e, "Paper"), Dom.child(e, "StaffInfo").map(EdxmlMapper::staffInfo).orElse(null));
+                Dom.childText(e, "Paper"), Dom.child(e, "StaffInfo").map(EdxmlMapper::staffInfo).orElse(null),
+                Dom.child(e, "BussinessDocumentInfo").map(EdxmlMapper::bussinessDocumentInfo).orElse(null),
+                Dom.child(e, "ReplacementInfoList").map(list -> Dom.children(list, "ReplacementInfo").stream()
+                        .map(r -> new EdxmlDocument.ReplacementInfo(Dom.childText(r, "DocumentId"),
+                                Dom.child(r, "OrganIdList").map(o -> texts(o, "OrganId")).orElse(List.of())))
+                        .toList()).orElse(List.of()));
+    }
+
+    private static EdxmlDocument.BussinessDocumentInfo bussinessDocumentInfo(Element e) {
+        return new EdxmlDocument.BussinessDocumentInfo(Dom.childText(e, "DocumentInfo"),
+                Dom.childText(e, "DocumentReceiver"), Dom.child(e, "ReceiverList")
+                .map(list -> Dom.children(list, "Receiver").stream().map(r -> new EdxmlDocument.Receiver(
+                        Dom.childText(r, "OrganId"), Dom.childText(r, "ReceiverType"))).toList())
+                .orElse(List.of()));
     }
 
     private static List<String> texts(Element parent, String name) {
@@ -110,7 +123,8 @@ final class EdxmlMapper {
             String contentId = Dom.childText(attachment, "ContentId");
             Element reference = references.get(ContentIds.normalize(contentId));
             SpooledContent content = parsed.contents().get(Dom.child(attachment, CONTENT).orElseThrow());
-            result.add(new EdxmlAttachment(contentId, either(reference, attachment, "AttachmentName"),
+            result.add(new EdxmlAttachment(contentId,
+                    HeaderValues.fileName(either(reference, attachment, "AttachmentName")),
                     either(reference, attachment, "ContentType"), either(reference, attachment, "Description"),
                     content.file(), content.size(), content.sha256()));
         }

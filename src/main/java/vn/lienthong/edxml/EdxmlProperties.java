@@ -16,6 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxAttachments     most attachments in one document
  * @param maxElementDepth    deepest element nesting (edXML needs 8; the limit stops nesting bombs)
  * @param maxEntityExpansions entity expansions allowed (DOCTYPEs are refused anyway; defence in depth)
+ * @param maxAttributes      most attributes plus namespace declarations on one element (edXML needs a handful; each
+ *                           costs the parser, and 50,000 declarations on one element took seconds)
  * @param spoolDirectory     where decoded attachments are spooled; {@code null} = {@code java.io.tmpdir/lienthong-edxml}
  */
 @ConfigurationProperties(prefix = "lienthong.edxml")
@@ -27,6 +29,7 @@ public record EdxmlProperties(
         @DefaultValue("200") int maxAttachments,
         @DefaultValue("64") int maxElementDepth,
         @DefaultValue("100") int maxEntityExpansions,
+        @DefaultValue("100") int maxAttributes,
         Path spoolDirectory,
         @DefaultValue Signing signing,
         @DefaultValue Verification verification) {
@@ -39,6 +42,7 @@ public record EdxmlProperties(
         maxAttachments = maxAttachments > 0 ? maxAttachments : 200;
         maxElementDepth = maxElementDepth > 0 ? maxElementDepth : 64;
         maxEntityExpansions = maxEntityExpansions > 0 ? maxEntityExpansions : 100;
+        maxAttributes = maxAttributes > 0 ? maxAttributes : 100;
         spoolDirectory = spoolDirectory != null ? spoolDirectory
                 : Path.of(System.getProperty("java.io.tmpdir"), "lienthong-edxml");
         signing = signing != null ? signing : new Signing(null, null, null, null);
@@ -47,31 +51,31 @@ public record EdxmlProperties(
 
     /** Every default, for use without Spring (tests, tools). */
     public static EdxmlProperties defaults() {
-        return new EdxmlProperties(null, null, null, null, 0, 0, 0, null, null, null);
+        return new EdxmlProperties(null, null, null, null, 0, 0, 0, 0, null, null, null);
     }
 
     public EdxmlProperties withSpoolDirectory(Path directory) {
         return new EdxmlProperties(schema, maxDocumentSize, maxAttachmentSize, maxEnvelopeSize, maxAttachments,
-                maxElementDepth, maxEntityExpansions, directory, signing, verification);
+                maxElementDepth, maxEntityExpansions, maxAttributes, directory, signing, verification);
     }
 
     public EdxmlProperties withMaxDocumentSize(DataSize size) {
         return new EdxmlProperties(schema, size, maxAttachmentSize, maxEnvelopeSize, maxAttachments,
-                maxElementDepth, maxEntityExpansions, spoolDirectory, signing, verification);
+                maxElementDepth, maxEntityExpansions, maxAttributes, spoolDirectory, signing, verification);
     }
 
     public EdxmlProperties withSigning(Signing newSigning) {
         return new EdxmlProperties(schema, maxDocumentSize, maxAttachmentSize, maxEnvelopeSize, maxAttachments,
-                maxElementDepth, maxEntityExpansions, spoolDirectory, newSigning, verification);
+                maxElementDepth, maxEntityExpansions, maxAttributes, spoolDirectory, newSigning, verification);
     }
 
     public EdxmlProperties withVerification(Verification newVerification) {
         return new EdxmlProperties(schema, maxDocumentSize, maxAttachmentSize, maxEnvelopeSize, maxAttachments,
-                maxElementDepth, maxEntityExpansions, spoolDirectory, signing, newVerification);
+                maxElementDepth, maxEntityExpansions, maxAttributes, spoolDirectory, signing, newVerification);
     }
 
     public XmlLimits xmlLimits() {
-        return new XmlLimits(maxDocumentSize.toBytes(), maxElementDepth, maxEntityExpansions);
+        return new XmlLimits(maxDocumentSize.toBytes(), maxElementDepth, maxEntityExpansions, maxAttributes);
     }
 
     /**

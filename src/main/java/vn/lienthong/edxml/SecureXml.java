@@ -126,7 +126,10 @@ public final class SecureXml {
         return factory;
     }
 
-    /** A StAX reader over a size-limited input that fails on a DOCTYPE and on nesting beyond the depth limit. */
+    /**
+     * A StAX reader over a size-limited input that fails on a DOCTYPE, on nesting beyond the depth limit and on an
+     * element with more attributes and namespace declarations than the limit.
+     */
     public XMLStreamReader newXmlStreamReader(InputStream in) throws XMLStreamException {
         return newXmlStreamReader(in, true);
     }
@@ -138,7 +141,8 @@ public final class SecureXml {
     public XMLStreamReader newXmlStreamReader(InputStream in, boolean namespaceAware) throws XMLStreamException {
         XMLInputFactory factory = newXmlInputFactory();
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, namespaceAware);
-        XMLStreamReader reader = factory.createXMLStreamReader(limit(in));
+        XMLStreamReader reader = factory.createXMLStreamReader(
+                new AttributeLimitedInputStream(limit(in), limits.maxAttributes()));
         return new GuardedStreamReader(reader, limits.maxElementDepth());
     }
 

@@ -21,6 +21,11 @@ final class XmlProblems {
         return "elements are nested deeper than the limit of " + maxDepth;
     }
 
+    static String attributesExceeded(int max) {
+        return "an element has more than " + max + " attributes and namespace declarations, the limit "
+                + "(lienthong.edxml.max-attributes)";
+    }
+
     static String describe(Throwable failure) {
         for (Throwable t = failure; t != null; t = next(t)) {
             if (t instanceof XmlSizeLimitException size) {

@@ -17,17 +17,17 @@ final class BusinessDocuments {
     }
 
     /** @param operation update, replace or revoke */
-    static byte[] of(String operation, String number, String previous) {
-        return template("business/" + operation + ".edxml").replace("{{NUMBER}}", number)
-                .replace("{{PREVIOUS}}", previous).getBytes(StandardCharsets.UTF_8);
+    static byte[] of(String operation, String from, String to, String number, String previous) {
+        return template("business/" + operation + ".edxml").replace("{{FROM}}", from).replace("{{TO}}", to)
+                .replace("{{NUMBER}}", number).replace("{{PREVIOUS}}", previous).getBytes(StandardCharsets.UTF_8);
     }
 
-    static String documentId(String number) {
-        return "000.00.00.H31,2026/11/27," + number + "/QĐ-UBND";
+    static String documentId(String from, String number) {
+        return from + ",2026/11/27," + number + "/QĐ-UBND";
     }
 
-    static String previousId(String previous) {
-        return "000.00.00.H31,2026/11/02," + previous + "/QĐ-UBND";
+    static String previousId(String from, String previous) {
+        return from + ",2026/11/02," + previous + "/QĐ-UBND";
     }
 
     static String template(String name) {

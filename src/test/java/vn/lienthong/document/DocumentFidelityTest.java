@@ -3,9 +3,12 @@ package vn.lienthong.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static vn.lienthong.document.DocumentFixtures.EOFFICE_KEY;
+import static vn.lienthong.document.DocumentFixtures.H31;
 import static vn.lienthong.document.DocumentFixtures.H41;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -29,19 +32,54 @@ class DocumentFidelityTest extends GatewayTest {
     @ValueSource(strings = {"update", "replace", "revoke"})
     void aDocumentSignedByTheGatewayIsTheSendersTreePlusTheSignature(String operation) {
         String number = DocumentFixtures.nextNumber();
-        byte[] sent = BusinessDocuments.of(operation, number, DocumentFixtures.nextNumber());
+        byte[] sent = BusinessDocuments.of(operation, H31, H41, number, DocumentFixtures.nextNumber());
 
         Http.Reply reply = DocumentFixtures.postXml(api.baseUrl() + "/api/v1/documents", EOFFICE_KEY, sent);
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(202);
         String trackingId = reply.json().get("trackingId").asText();
         await().atMost(Duration.ofSeconds(20)).until(() -> api.state(EOFFICE_KEY, trackingId), "DELIVERED"::equals);
-        JsonNode received = systems.received(H41, BusinessDocuments.documentId(number)).orElseThrow();
+        JsonNode received = systems.received(H41, BusinessDocuments.documentId(H31, number)).orElseThrow();
         assertThat(received.get("signature").asText()).isEqualTo("VALID");
         byte[] atAxis = systems.axisFile(received.get("DocID").asText());
         assertThat(EdxmlTree.signatures(EdxmlTree.parse(atAxis))).hasSize(1);
         assertThat(EdxmlTree.withoutSignature(atAxis)).containsExactlyElementsOf(EdxmlTree.of(sent));
-        assertThat(new String(atAxis, java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(new String(atAxis, StandardCharsets.UTF_8))
                 .contains(operation.equals("revoke") ? "<edXML:Bussiness>" : "<edXML:ReceiverList>");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"update", "replace", "revoke"})
+    void theEofficeIsToldWhichDocumentTheOperationActsOnAndOnWhichReceivers(String operation) {
+        String number = DocumentFixtures.nextNumber();
+        String previous = DocumentFixtures.nextNumber();
+
+        String docId = systems.inject(BusinessDocuments.of(operation, H41, H31, number, previous), H31);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "done".equals(
+                systems.axisDocument(docId).path("ack").asText()));
+        List<JsonNode> delivered = systems.eofficeDocuments(H31, BusinessDocuments.documentId(H41, number));
+        assertThat(delivered).hasSize(1);
+        JsonNode metadata = delivered.get(0).get("metadata");
+        assertThat(metadata.get("operation").asText()).isEqualTo(operation);
+        assertThat(metadata.get("to")).isEqualTo(Http.JSON.createArrayNode().add(H31));
+        assertThat(metadata.at("/bussiness/documentId").asText())
+                .isEqualTo(BusinessDocuments.previousId(H41, previous));
+        if (!operation.equals("revoke")) {
+            JsonNode info = metadata.at("/bussiness/bussinessDocumentInfo");
+            assertThat(info.get("documentInfo").asText()).isEqualTo("1");
+            assertThat(info.get("documentReceiver").asText()).isEqualTo("1");
+            assertThat(info.get("receiverList")).extracting(r -> r.get("organId").asText() + "/"
+                    + r.get("receiverType").asText()).containsExactly(H31 + "/1", "000.00.00.G22/2");
+        }
+        if (!operation.equals("update")) {
+            JsonNode replacement = metadata.at("/bussiness/replacementInfoList");
+            assertThat(replacement).hasSize(1);
+            assertThat(replacement.at("/0/documentId").asText()).isEqualTo(BusinessDocuments.previousId(H41, previous));
+            assertThat(replacement.at("/0/organIdList")).extracting(JsonNode::asText)
+                    .containsExactly(H31, "000.00.00.G22");
+        }
+        assertThat(metadata.at("/lienthong/axisDocId").asText()).isEqualTo(docId);
+        assertThat(metadata.at("/lienthong/trackingId").asText()).isNotBlank();
     }
 }

@@ -142,6 +142,18 @@ final class DocumentFixtures {
                 .header("Content-Type", body.contentType()).POST(body.publisher()).build());
     }
 
+    /** A file of src/test/resources, e.g. {@code /edxml/document.edxml}. */
+    static byte[] read(String resource) {
+        try (var in = DocumentFixtures.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Http.Reply postXml(String url, String apiKey, byte[] edxml) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("X-API-Key", apiKey)
                 .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofByteArray(edxml)).build());

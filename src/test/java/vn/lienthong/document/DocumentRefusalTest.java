@@ -70,6 +70,58 @@ class DocumentRefusalTest extends GatewayTest {
     }
 
     @Test
+    void aFileWithThousandsOfProblemsListsAHundredAndCountsThemAll() {
+        String to = "<edXML:To><edXML:OrganId>not an id</edXML:OrganId></edXML:To>";
+        String xml = new String(DocumentFixtures.read("/edxml/document.edxml"), StandardCharsets.UTF_8)
+                .replaceFirst("<edXML:To>", to.repeat(3000) + "<edXML:To>");
+
+        Http.Reply reply = DocumentFixtures.postXml(documents(), EOFFICE_KEY, xml.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("errors")).hasSize(100);
+        assertThat(reply.json().get("errorCount").asInt()).isEqualTo(3000);
+        assertThat(reply.body().length).isLessThan(30_000);
+    }
+
+    @Test
+    void controlCharactersInValuesBoundForHeadersAreRefused() {
+        String xml = new String(DocumentFixtures.read("/edxml/document.edxml"), StandardCharsets.UTF_8)
+                .replaceFirst("<edXML:ContentType>application/pdf</edXML:ContentType>",
+                        "<edXML:ContentType>application/pdf&#13;&#10;X-Injected: yes</edXML:ContentType>");
+
+        Http.Reply reply = DocumentFixtures.postXml(documents(), EOFFICE_KEY, xml.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(400);
+        assertThat(reply.json().get("errors").toString()).contains("Reference[1]/ContentType")
+                .contains("control character U+000D");
+    }
+
+    @Test
+    void aMultipartFileNameWithAControlCharacterIsRefusedAndOneWithPathPartsIsStripped(@TempDir Path dir)
+            throws IOException {
+        Path file = java.nio.file.Files.writeString(dir.resolve("a.pdf"), "%PDF");
+        String number = DocumentFixtures.nextNumber();
+        String boundary = "b0undary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + DocumentFixtures.metadata(H31, number, H41) + "\r\n--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%%PDF\r\n--" + boundary + "--\r\n";
+        Map<String, String> headers = Map.of("Content-Type", "multipart/form-data; boundary=" + boundary,
+                "X-API-Key", EOFFICE_KEY);
+
+        Http.Reply control = Http.post(documents(), String.format(body, "a\u0001.pdf")
+                .getBytes(StandardCharsets.UTF_8), headers);
+        Http.Reply path = Http.post(documents(), String.format(body, "../../etc/cong-van.pdf")
+                .getBytes(StandardCharsets.UTF_8), headers);
+
+        assertThat(control.status()).as(control.text()).isEqualTo(400);
+        assertThat(control.text()).contains("file[0]").contains("U+0001");
+        assertThat(path.status()).as(path.text()).isEqualTo(202);
+        assertThat(api.tracking(EOFFICE_KEY, path.json().get("trackingId").asText())
+                .at("/document/attachments/0/name").asText()).isEqualTo("cong-van.pdf");
+    }
+
+    @Test
     void malformedXmlIsRefused() {
         Http.Reply reply = DocumentFixtures.postXml(documents(), EOFFICE_KEY,
                 "<?xml version=\"1.0\"?><edXML><unclosed>".getBytes(StandardCharsets.UTF_8));

@@ -116,6 +116,24 @@ class EdxmlQuirksFlowTest extends GatewayTest {
         assertThat(systems.axisDocument(docId).path("ackReason").asText()).contains("xlink");
     }
 
+    @Test
+    void anAttachmentNameWithPathPartsReachesTheEofficeAsAFileNameOnly() {
+        QuirkFiles file = QuirkFiles.of("trace-header-timestamp-only", H41, H31);
+        String xml = new String(file.edxml(), java.nio.charset.StandardCharsets.UTF_8).replaceFirst(
+                "<edXML:AttachmentName>cong-van-", "<edXML:AttachmentName>../../etc/cong-van-");
+
+        String docId = systems.inject(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8), H31);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "done".equals(
+                systems.axisDocument(docId).path("ack").asText()));
+        JsonNode delivered = systems.eofficeDocuments(H31, file.documentId()).get(0);
+        assertThat(delivered.at("/files/0/name").asText()).startsWith("cong-van-").doesNotContain("/");
+        assertThat(delivered.at("/metadata/attachments/0/name").asText())
+                .isEqualTo(delivered.at("/files/0/name").asText());
+        JsonNode tracking = api.tracking(OPERATOR_KEY, delivered.at("/metadata/lienthong/trackingId").asText());
+        assertThat(tracking.get("history").toString()).contains("has path parts: passed on as 'cong-van-");
+    }
+
     private JsonNode parked(String docId) {
         JsonNode list = Http.get(api.baseUrl() + "/api/v1/documents/dead-letters",
                 Map.of("X-API-Key", OPERATOR_KEY)).json().get("deadLetters");

@@ -88,6 +88,37 @@ class HostileXmlTest {
     }
 
     @Test
+    void fiftyThousandNamespaceDeclarationsAreRefusedQuicklyNamingTheLimit() {
+        StringBuilder declarations = new StringBuilder();
+        for (int i = 0; i < 50_000; i++) {
+            declarations.append(" xmlns:p").append(i).append("=\"urn:p").append(i).append('"');
+        }
+        Path file = EdxmlFixtures.write(dir, "namespaces.edxml", EdxmlFixtures.text("document.edxml")
+                .replaceFirst("<edXML:edXMLEnvelope ", "<edXML:edXMLEnvelope" + declarations + " "));
+
+        long start = System.nanoTime();
+        EdxmlRejectedException e = rejected(file);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(e.problems()).containsExactly(new Problem("/", "an element has more than 100 attributes and "
+                + "namespace declarations, the limit (lienthong.edxml.max-attributes)"));
+        assertThat(millis).as("refused in %d ms", millis).isLessThan(500);
+    }
+
+    @Test
+    void manyAttributesOnOneElementAreRefused() {
+        StringBuilder attributes = new StringBuilder();
+        for (int i = 0; i < 101; i++) {
+            attributes.append(" xlink:a").append(i).append("=\"v\"");
+        }
+        Path file = EdxmlFixtures.write(dir, "attributes.edxml", EdxmlFixtures.text("document.edxml")
+                .replaceFirst("xlink:type=\"simple\"", "xlink:type=\"simple\"" + attributes));
+
+        assertThat(rejected(file).problems()).singleElement().extracting(Problem::message).asString()
+                .startsWith("an element has more than 100 attributes");
+    }
+
+    @Test
     void millionsOfEmptyElementsAreRefusedBeforeTheyFillTheHeap() {
         String xml = EdxmlFixtures.text("document.edxml").replace("<edXML:Place>Bộ Nội vụ</edXML:Place>",
                 "<edXML:Place/>".repeat(200_000));
