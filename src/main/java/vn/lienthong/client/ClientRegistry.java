@@ -1,51 +1,94 @@
 package vn.lienthong.client;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import javax.security.auth.x500.X500Principal;
 
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.client.ClientProperties.ClientSystem;
+import vn.lienthong.security.ApiKeyHash;
 
-/** Finds the client system behind an API key. Keys are compared by their SHA-256 so lookups do not leak timing. */
+/**
+ * Finds the client system behind an API key (by its SHA-256, so configuration holds no key and lookups do not leak
+ * timing), a client certificate's subject, or its id.
+ */
 @Component
 public class ClientRegistry {
 
-    private final Map<String, ClientSystem> byKeyDigest = new HashMap<>();
+    private final Map<String, ClientSystem> byKeyHash = new HashMap<>();
+    private final Map<String, ClientSystem> bySubject = new HashMap<>();
+    private final Map<String, ClientSystem> byId = new HashMap<>();
 
     public ClientRegistry(ClientProperties properties) {
         for (ClientSystem system : properties.systems()) {
-            if (system.id() == null || system.apiKey() == null || system.apiKey().isBlank()) {
-                throw new IllegalStateException("lienthong.clients.systems: every client needs an id and an api-key");
+            if (system.id() == null || system.id().isBlank()) {
+                throw new IllegalStateException("lienthong.clients.systems: every client needs an id");
             }
-            if (byKeyDigest.put(digest(system.apiKey()), system) != null) {
-                throw new IllegalStateException("lienthong.clients.systems: two clients share the API key of " + system.id());
+            if (byId.put(system.id(), system) != null) {
+                throw new IllegalStateException("lienthong.clients.systems: two clients are called " + system.id());
+            }
+            for (String hash : keyHashes(system)) {
+                if (byKeyHash.put(hash, system) != null) {
+                    throw new IllegalStateException("lienthong.clients.systems: two clients share an API key ("
+                            + system.id() + ")");
+                }
+            }
+            for (String subject : system.certificateSubjects()) {
+                if (bySubject.put(canonical(subject), system) != null) {
+                    throw new IllegalStateException("lienthong.clients.systems: two clients share the certificate "
+                            + "subject " + subject);
+                }
             }
         }
+    }
+
+    /** The hashes of every key of a client, its plaintext key (default run only) included. */
+    static List<String> keyHashes(ClientSystem system) {
+        List<String> hashes = new ArrayList<>();
+        if (system.apiKey() != null && !system.apiKey().isBlank()) {
+            hashes.add(ApiKeyHash.of(system.apiKey()));
+        }
+        for (String configured : system.apiKeyHashes()) {
+            String hash = ApiKeyHash.normalise(configured);
+            if (hash == null) {
+                throw new IllegalStateException("lienthong.clients.systems: client " + system.id()
+                        + " has an api-key-hashes entry that is not sha256:<64 hex digits>");
+            }
+            hashes.add(hash);
+        }
+        return hashes;
     }
 
     public Optional<ClientSystem> byApiKey(String apiKey) {
         if (apiKey == null || apiKey.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(byKeyDigest.get(digest(apiKey)));
+        return Optional.ofNullable(byKeyHash.get(ApiKeyHash.of(apiKey)));
+    }
+
+    public Optional<ClientSystem> byCertificateSubject(X500Principal subject) {
+        return Optional.ofNullable(bySubject.get(subject.getName(X500Principal.CANONICAL)));
+    }
+
+    public Optional<ClientSystem> byId(String id) {
+        return Optional.ofNullable(id == null ? null : byId.get(id));
     }
 
     public Iterable<ClientSystem> all() {
-        return byKeyDigest.values();
+        return byId.values();
     }
 
-    private static String digest(String apiKey) {
+    private static String canonical(String subject) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return new X500Principal(subject).getName(X500Principal.CANONICAL);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("lienthong.clients.systems: certificate subject '" + subject
+                    + "' is not a distinguished name", e);
         }
     }
 }

@@ -1,37 +1,61 @@
 package vn.lienthong.ingress;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import vn.lienthong.client.ClientProperties.ClientSystem;
-import vn.lienthong.client.ClientRegistry;
+import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.security.Caller;
+import vn.lienthong.security.CallerAuthentication;
 
 /**
- * The first check of every API call: who is calling (401), and for posted messages whether the body is JSON (415)
- * and not too large (413). Leaves the client system in an exchange property and the body as bytes.
+ * The first check of every API call: who is calling (401: Spring Security authenticated the request, see
+ * {@link Caller}), whether it may send this kind of message (403, before anything of the body is read), and for
+ * posted messages whether the body is JSON (415) and not too large (413). Leaves the client system in an exchange
+ * property and the body as bytes.
  */
 @Component("clientGate")
 public class ClientGate {
 
     public static final String CLIENT = "LienthongClient";
-    public static final String API_KEY_HEADER = "X-API-Key";
+    public static final String API_KEY_HEADER = CallerAuthentication.API_KEY_HEADER;
 
-    private final ClientRegistry clients;
     private final JsonRequestBody body;
 
-    public ClientGate(ClientRegistry clients, JsonRequestBody body) {
-        this.clients = clients;
+    public ClientGate(JsonRequestBody body) {
         this.body = body;
     }
 
-    /** For reads: only who is calling. */
+    /**
+     * Who is calling; for a message (the route set {@code LienthongKind}), also whether the client may send that
+     * kind.
+     */
     public void authenticate(Exchange exchange) {
-        String key = exchange.getIn().getHeader(API_KEY_HEADER, String.class);
-        ClientSystem client = clients.byApiKey(key).orElseThrow(() -> new IngressRefusedException(401, "",
-                key == null || key.isEmpty() ? "missing " + API_KEY_HEADER + " header" : "unknown API key"));
+        Caller caller = Caller.current().orElseThrow(() -> new IngressRefusedException(401, "", refusal()));
+        ClientSystem client = caller.client();
         exchange.setProperty(CLIENT, client);
+        String kind = exchange.getIn().getHeader(MessageHeaders.KIND, String.class);
+        if (kind != null) {
+            String name = kind.toLowerCase(Locale.ROOT).replace('_', '-');
+            if (!client.maySend(name)) {
+                throw new IngressRefusedException(403, "", "client " + client.id() + " may not send " + name
+                        + " messages" + (client.kinds().isEmpty() ? "" : " (only " + String.join(", ",
+                        client.kinds().stream().sorted().toList()) + ")"));
+            }
+        }
+    }
+
+    /** Why the request has no caller: the credential it presented was refused, or it presented none. */
+    private static String refusal() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        Object refusal = request == null ? null
+                : request.getAttribute(CallerAuthentication.REFUSAL, RequestAttributes.SCOPE_REQUEST);
+        return refusal != null ? refusal.toString() : "missing " + API_KEY_HEADER + " header";
     }
 
     /** For operators' calls: who is calling, and that it has the operator role (403 otherwise). */

@@ -14,11 +14,13 @@ import vn.lienthong.edxml.EdxmlSigner;
 import vn.lienthong.client.ClientProperties;
 import vn.lienthong.client.ClientProperties.ClientSystem;
 import vn.lienthong.portal.PortalProperties;
+import vn.lienthong.security.AccessProperties;
+import vn.lienthong.security.ApiKeyHash;
 
 /**
- * Refuses to start the {@code prod} profile with anything meant for a developer's machine: demo API keys, the
- * simulators' password and document axis secret, the DEV signing key, the in-process simulators, the embedded broker
- * or the embedded database.
+ * Refuses to start the {@code prod} profile with anything meant for a developer's machine: demo clients and users,
+ * plaintext API keys and passwords, the simulators' password and document axis secret, the DEV signing key, the
+ * in-process simulators, the embedded broker or the embedded database (README "Production" lists them all).
  */
 @Component
 @Profile("prod")
@@ -29,14 +31,16 @@ public class ProductionGuard implements InitializingBean {
     static final String DEV_PORTAL_PASSWORD = "dev-portal-password";
 
     private final ClientProperties clients;
+    private final AccessProperties access;
     private final PortalProperties portal;
     private final AxisProperties axis;
     private final EdxmlSigner signer;
     private final Environment environment;
 
-    public ProductionGuard(ClientProperties clients, PortalProperties portal, AxisProperties axis,
-            EdxmlSigner signer, Environment environment) {
+    public ProductionGuard(ClientProperties clients, AccessProperties access, PortalProperties portal,
+            AxisProperties axis, EdxmlSigner signer, Environment environment) {
         this.clients = clients;
+        this.access = access;
         this.portal = portal;
         this.axis = axis;
         this.signer = signer;
@@ -57,10 +61,25 @@ public class ProductionGuard implements InitializingBean {
             problems.add("no client systems configured (lienthong.clients.systems)");
         }
         for (ClientSystem client : clients.systems()) {
-            if (DEMO_KEYS.contains(client.apiKey()) || client.id().startsWith("demo-")) {
-                problems.add("client " + client.id() + " is a demo client or uses a demo API key");
-            } else if (client.apiKey().length() < 24) {
-                problems.add("client " + client.id() + " has an API key shorter than 24 characters");
+            if (client.id().startsWith("demo-")) {
+                problems.add("client " + client.id() + " is a demo client");
+            }
+            if (client.apiKey() != null && !client.apiKey().isEmpty()) {
+                problems.add("client " + client.id() + " has a plaintext api-key: configure its SHA-256 in "
+                        + "api-key-hashes (java -cp target/classes vn.lienthong.security.ApiKeyHash)");
+            }
+            for (String hash : client.apiKeyHashes()) {
+                if (DEMO_KEYS.stream().map(ApiKeyHash::of).anyMatch(demo -> demo.equalsIgnoreCase(hash.trim()))) {
+                    problems.add("client " + client.id() + " uses a demo API key");
+                }
+            }
+        }
+        for (AccessProperties.User user : access.users()) {
+            if (user.name().startsWith("demo-")) {
+                problems.add("user " + user.name() + " is a demo user (lienthong.security.users)");
+            }
+            if (user.password().regionMatches(true, 0, "{noop}", 0, 6)) {
+                problems.add("user " + user.name() + " has a plaintext {noop} password: store a {bcrypt} hash");
             }
         }
         if (portal.password() == null || portal.password().isBlank() || DEV_PORTAL_PASSWORD.equals(portal.password())) {

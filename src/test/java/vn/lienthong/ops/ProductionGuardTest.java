@@ -19,6 +19,8 @@ import vn.lienthong.edxml.EdxmlSigner;
 import vn.lienthong.client.ClientProperties;
 import vn.lienthong.client.ClientProperties.ClientSystem;
 import vn.lienthong.portal.PortalProperties;
+import vn.lienthong.security.AccessProperties;
+import vn.lienthong.security.ApiKeyHash;
 import vn.lienthong.support.SigningKeys;
 
 /** The prod profile refuses what only belongs on a developer's machine, and names every reason. */
@@ -27,15 +29,26 @@ class ProductionGuardTest {
     @Test
     void theDefaultRunsSettingsAreAllRefused() {
         ClientProperties demo = new ClientProperties(List.of(
-                new ClientSystem("demo-dvcqg", "demo-dvcqg-key", Set.of("000.00.00.H31"), "dvcqg", Set.of())));
+                new ClientSystem("demo-dvcqg", "demo-dvcqg-key", null, Set.of("000.00.00.H31"), "dvcqg",
+                        Set.of("dossier"), null, null, null),
+                new ClientSystem("motcua", null, List.of(ApiKeyHash.of("demo-eoffice-key")), null, "dvcqg",
+                        Set.of("dossier"), null, null, null)));
+        AccessProperties demoUsers = new AccessProperties(List.of(
+                new AccessProperties.User("demo-admin", "{noop}demo-admin-password", Set.of("admin"))),
+                null, null, null);
         MockEnvironment defaults = new MockEnvironment()
                 .withProperty("spring.datasource.url", "jdbc:h2:file:./data/db/lienthong");
 
-        ProductionGuard guard = new ProductionGuard(demo, portal("dev-portal-password"), axis("dev-axis-secret"),
+        ProductionGuard guard = new ProductionGuard(demo, demoUsers, portal("dev-portal-password"),
+                axis("dev-axis-secret"),
                 EdxmlSigner.fromProperties(EdxmlProperties.defaults().signing()), defaults);
 
         assertThatThrownBy(guard::afterPropertiesSet).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("demo-dvcqg is a demo client")
+                .hasMessageContaining("demo-dvcqg has a plaintext api-key")
+                .hasMessageContaining("motcua uses a demo API key")
+                .hasMessageContaining("user demo-admin is a demo user")
+                .hasMessageContaining("demo-admin has a plaintext {noop} password")
                 .hasMessageContaining("portal password")
                 .hasMessageContaining("document axis secret")
                 .hasMessageContaining("DEV key")
@@ -48,8 +61,11 @@ class ProductionGuardTest {
 
     @Test
     void aProductionConfigurationStarts(@TempDir Path dir) {
-        ClientProperties real = new ClientProperties(List.of(new ClientSystem("motcua-hungyen",
-                "k7Qe9Vw2Lx4Rt8Yp1Zs6Mn3Bc5", Set.of("000.00.00.H31"), "dvcqg", Set.of())));
+        ClientProperties real = new ClientProperties(List.of(new ClientSystem("motcua-hungyen", null,
+                List.of(ApiKeyHash.of("k7Qe9Vw2Lx4Rt8Yp1Zs6Mn3Bc5")), Set.of("000.00.00.H31"), "dvcqg",
+                Set.of("dossier", "progress"), null, null, null)));
+        AccessProperties users = new AccessProperties(List.of(new AccessProperties.User("van-hanh",
+                "{bcrypt}$2a$10$abcdefghijklmnopqrstuv", Set.of("operator"))), null, null, null);
         MockEnvironment production = new MockEnvironment()
                 .withProperty("lienthong.simulator.dvcqg.enabled", "false")
                 .withProperty("lienthong.simulator.axis.enabled", "false")
@@ -57,7 +73,7 @@ class ProductionGuardTest {
                 .withProperty("spring.artemis.embedded.enabled", "false")
                 .withProperty("spring.datasource.url", "jdbc:postgresql://postgres:5432/lienthong");
 
-        ProductionGuard guard = new ProductionGuard(real, portal("a-real-secret-from-the-vault"),
+        ProductionGuard guard = new ProductionGuard(real, users, portal("a-real-secret-from-the-vault"),
                 axis("another-real-secret-from-the-vault"), EdxmlSigner.load(SigningKeys.generate(dir.resolve("signing.p12")).toString(),
                         SigningKeys.PASSWORD, SigningKeys.ALIAS), production);
 
