@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.util.Locale;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 import vn.lienthong.client.ClientProperties.ClientSystem;
+import vn.lienthong.client.DossierOwners;
+import vn.lienthong.contract.MessageKind;
 import vn.lienthong.delivery.MessageHeaders;
 import vn.lienthong.security.Caller;
 import vn.lienthong.security.CallerAuthentication;
@@ -26,9 +29,11 @@ public class ClientGate {
     public static final String API_KEY_HEADER = CallerAuthentication.API_KEY_HEADER;
 
     private final JsonRequestBody body;
+    private final DossierOwners owners;
 
-    public ClientGate(JsonRequestBody body) {
+    public ClientGate(JsonRequestBody body, DossierOwners owners) {
         this.body = body;
+        this.owners = owners;
     }
 
     /**
@@ -67,9 +72,20 @@ public class ClientGate {
         }
     }
 
-    /** For posted messages: who is calling, and a JSON body within the size limit ({@link JsonRequestBody}). */
+    /**
+     * For posted messages: who is calling, whether it may send this kind (and progress to this dossier: its owner's
+     * or shared with it), and a JSON body within the size limit ({@link JsonRequestBody}).
+     */
     public void admit(Exchange exchange) throws IOException {
         authenticate(exchange);
+        Message in = exchange.getIn();
+        if (MessageKind.PROGRESS.name().equals(in.getHeader(MessageHeaders.KIND, String.class))) {
+            String maHoSo = in.getHeader(IngressChecks.PATH_MA_HO_SO, String.class);
+            IngressChecks.requireDossierCode(maHoSo);
+            owners.refuseProgress(client(exchange), maHoSo).ifPresent(reason -> {
+                throw new IngressRefusedException(403, "", reason);
+            });
+        }
         body.read(exchange);
     }
 

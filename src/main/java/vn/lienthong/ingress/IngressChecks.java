@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.lienthong.client.ClientProperties.ClientSystem;
+import vn.lienthong.client.DossierOwners;
 import vn.lienthong.contract.ContractValidator;
 import vn.lienthong.contract.MessageKind;
 import vn.lienthong.contract.Problem;
@@ -50,11 +51,14 @@ public class IngressChecks {
     private final ContractValidator validator;
     private final TrackingStore tracking;
     private final IngressProperties properties;
+    private final DossierOwners owners;
 
-    public IngressChecks(ContractValidator validator, TrackingStore tracking, IngressProperties properties) {
+    public IngressChecks(ContractValidator validator, TrackingStore tracking, IngressProperties properties,
+            DossierOwners owners) {
         this.validator = validator;
         this.tracking = tracking;
         this.properties = properties;
+        this.owners = owners;
     }
 
     /**
@@ -132,7 +136,7 @@ public class IngressChecks {
         exchange.setProperty(UNKNOWN_FIELDS, unknown);
     }
 
-    private static void requireDossierCode(String maHoSo) {
+    static void requireDossierCode(String maHoSo) {
         if (maHoSo == null || maHoSo.isBlank()) {
             throw new IngressRefusedException(400, "", "the dossier code (MaHoSo) in the URL is missing");
         }
@@ -142,7 +146,10 @@ public class IngressChecks {
         }
     }
 
-    /** Translated dossiers (one, or each of an array): the client must be allowed to send for each one's unit. */
+    /**
+     * Translated dossiers (one, or each of an array): the client must be allowed to send for each one's unit, and
+     * own each dossier (or have it shared by its owner).
+     */
     public void authorizeDossier(Exchange exchange) {
         Object body = exchange.getIn().getBody();
         boolean batch = body instanceof List;
@@ -153,6 +160,15 @@ public class IngressChecks {
             String unit = (String) ((Map<?, ?>) dossiers.get(i)).get("maDonVi");
             if (!client.maySendFor(unit)) {
                 problems.add(new Problem(batch ? "/" + i : "", "client " + client.id() + " may not send for unit " + unit));
+            }
+        }
+        if (problems.isEmpty()) {
+            // the units are the client's: now each dossier must be its own (the first message claims a new one)
+            for (int i = 0; i < dossiers.size(); i++) {
+                String maHoSo = (String) ((Map<?, ?>) dossiers.get(i)).get("maHoSo");
+                int item = i;
+                owners.refuseDossier(client, maHoSo).ifPresent(reason ->
+                        problems.add(new Problem(batch ? "/" + item : "", reason)));
             }
         }
         if (!problems.isEmpty()) {

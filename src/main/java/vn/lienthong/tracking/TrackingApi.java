@@ -41,13 +41,14 @@ public class TrackingApi {
         exchange.getIn().setBody(body);
     }
 
-    /** Every message the client sent about one dossier, oldest first. */
+    /** Every message the client sent about one dossier, oldest first; an operator sees every client's. */
     public void trail(Exchange exchange) {
         String maHoSo = exchange.getIn().getHeader("MaHoSo", String.class);
-        String clientId = ClientGate.client(exchange).id();
+        ClientSystem client = ClientGate.client(exchange);
         ObjectNode body = json.createObjectNode().put("MaHoSo", maHoSo);
         ArrayNode messages = body.putArray("messages");
-        store.trail(maHoSo).stream().filter(m -> m.clientId().equals(clientId)).map(this::describe)
+        store.trail(maHoSo).stream().filter(m -> client.isOperator() || m.clientId().equals(client.id()))
+                .map(this::describe)
                 .forEach(messages::add);
         if (messages.isEmpty()) {
             throw new IngressRefusedException(404, "", "no message about dossier " + maHoSo);
@@ -58,6 +59,7 @@ public class TrackingApi {
     private ObjectNode describe(TrackedMessage message) {
         ObjectNode node = json.createObjectNode()
                 .put("trackingId", message.trackingId())
+                .put("clientId", message.clientId())
                 .put("kind", message.kind())
                 .put("MaHoSo", message.maHoSo())
                 .put("unitCode", message.unitCode())

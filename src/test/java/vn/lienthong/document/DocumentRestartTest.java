@@ -123,6 +123,7 @@ class DocumentRestartTest {
                 "--lienthong.clients.systems[0].api-key=" + KEY,
                 "--lienthong.clients.systems[0].unit-codes[0]=" + H56,
                 "--lienthong.clients.systems[0].input-format=canonical",
+                "--lienthong.clients.systems[0].kinds=document,document-status",
                 "--lienthong.delivery.redelivery-delay=200",
                 "--lienthong.delivery.maximum-redelivery-delay=1000",
                 "--lienthong.delivery.maximum-redeliveries=1000");

@@ -34,7 +34,8 @@ import vn.lienthong.support.Http;
         "lienthong.clients.systems[0].id=eoffice-h56",
         "lienthong.clients.systems[0].api-key=" + DocumentSoapTransportTest.KEY,
         "lienthong.clients.systems[0].unit-codes[0]=" + DocumentSoapTransportTest.H56,
-        "lienthong.clients.systems[0].input-format=canonical"
+        "lienthong.clients.systems[0].input-format=canonical",
+        "lienthong.clients.systems[0].kinds=document,document-status"
 })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DocumentSoapTransportTest extends GatewayTest {

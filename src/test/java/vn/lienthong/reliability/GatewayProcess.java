@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.lienthong.security.ApiKeyHash;
 import vn.lienthong.support.Http;
 import vn.lienthong.support.SigningKeys;
 
@@ -100,14 +101,17 @@ final class GatewayProcess implements AutoCloseable {
                 "--management.server.address=127.0.0.1",
                 "--lienthong.data-directory=" + directory.resolve(name + "-data"),
                 "--lienthong.clients.systems[0].id=" + CLIENT_ID,
-                "--lienthong.clients.systems[0].api-key=" + CLIENT_KEY,
+                // production takes keys only as their SHA-256, and each client's kinds
+                "--lienthong.clients.systems[0].api-key-hashes[0]=" + ApiKeyHash.of(CLIENT_KEY),
+                "--lienthong.clients.systems[0].kinds=dossier,progress",
                 "--lienthong.clients.systems[0].unit-codes[0]=" + UNIT,
                 "--lienthong.clients.systems[0].input-format=dvcqg",
                 "--lienthong.clients.systems[1].id=van-hanh",
-                "--lienthong.clients.systems[1].api-key=" + OPERATOR_KEY,
+                "--lienthong.clients.systems[1].api-key-hashes[0]=" + ApiKeyHash.of(OPERATOR_KEY),
                 "--lienthong.clients.systems[1].roles[0]=operator",
                 "--lienthong.clients.systems[2].id=" + EOFFICE_ID,
-                "--lienthong.clients.systems[2].api-key=" + EOFFICE_KEY,
+                "--lienthong.clients.systems[2].api-key-hashes[0]=" + ApiKeyHash.of(EOFFICE_KEY),
+                "--lienthong.clients.systems[2].kinds=document,document-status",
                 "--lienthong.clients.systems[2].unit-codes[0]=" + UNIT,
                 "--lienthong.clients.systems[2].input-format=canonical"));
         command.addAll(extraArguments);

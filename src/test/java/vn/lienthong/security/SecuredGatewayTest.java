@@ -18,9 +18,11 @@ import vn.lienthong.support.GatewayTest;
  */
 @DisableJmx(false)
 @AutoConfigureObservability(tracing = false)
-@TestPropertySource(properties = {
+@TestPropertySource(locations = "classpath:security/clients.properties", properties = {
         "spring.jmx.enabled=true",
         "spring.artemis.embedded.server-id=12",
+        "camel.servlet.mapping.servlet-name=CamelServletSecurityTest",
+        "camel.component.servlet.servlet-name=CamelServletSecurityTest",
         "lienthong.security.failed-logins.limit=50",
         "lienthong.security.failed-logins.window=3s",
         "lienthong.security.bearer-tokens.issuer=" + TestTokens.ISSUER,
