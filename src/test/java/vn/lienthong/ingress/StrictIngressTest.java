@@ -33,7 +33,8 @@ import vn.lienthong.support.Http;
         "lienthong.clients.systems[0].id=two-units",
         "lienthong.clients.systems[0].api-key=two-units-key",
         "lienthong.clients.systems[0].unit-codes=000.00.00.H31,000.00.00.H54",
-        "lienthong.clients.systems[0].input-format=dvcqg"
+        "lienthong.clients.systems[0].input-format=dvcqg",
+        "lienthong.clients.systems[0].kinds=dossier,progress"
 })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class StrictIngressTest extends GatewayTest {
