@@ -32,6 +32,7 @@ class LargeAttachmentTest {
     static Path dir;
 
     private static Path edxml;
+    private static Path unsigned;
     private static String expectedSha256;
 
     @BeforeAll
@@ -54,6 +55,8 @@ class LargeAttachmentTest {
                 sample.responseFor(), sample.traceHeaders(), sample.bussiness(),
                 List.of(EdxmlAttachment.ofFile("scan-1", "Bản scan 50 MiB.pdf", "application/pdf", "Hồ sơ scan",
                         content)), null, List.of());
+        unsigned = dir.resolve("large-unsigned.edxml");
+        new EdxmlWriter(EdxmlProperties.defaults()).write(large, unsigned, null);
         edxml = dir.resolve("large.edxml");
         long before = usedHeap();
         new EdxmlWriter(EdxmlProperties.defaults()).write(large, edxml, EdxmlFixtures.devSigner());
@@ -81,19 +84,35 @@ class LargeAttachmentTest {
     }
 
     @Test
-    void aChildJvmWith64MibOfHeapReadsIt() throws Exception {
+    void aChildJvmWith64MibOfHeapSignsTheSendersOwnFileAndTheSignatureVerifies() throws Exception {
+        String last = probe(unsigned.toString(), dir.resolve("sign-spool").toString(),
+                dir.resolve("signed-by-gateway.edxml").toString());
+        System.out.printf("[edxml] child JVM -Xmx64m, sender's tree signed then read: %s%n", last);
+
+        String[] fields = last.split(" ");
+        assertThat(fields[0]).isEqualTo(expectedSha256);
+        assertThat(fields[2]).isEqualTo("VALID");
+        assertThat(Long.parseLong(fields[3])).isLessThan(64);
+    }
+
+    private static String probe(String... args) throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-Xmx64m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
-                "-cp", classpath, LargeAttachmentProbe.class.getName(), edxml.toString(),
-                dir.resolve("child-spool").toString())
-                .redirectErrorStream(true).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-Xmx64m", "-XX:+UseSerialGC",
+                "-Dfile.encoding=UTF-8", "-cp", classpath, LargeAttachmentProbe.class.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        String last = output.lines().reduce((a, b) -> b).orElse("");
+        assertThat(process.exitValue()).as(output).isZero();
+        return output.lines().reduce((a, b) -> b).orElse("");
+    }
+
+    @Test
+    void aChildJvmWith64MibOfHeapReadsIt() throws Exception {
+        String last = probe(edxml.toString(), dir.resolve("child-spool").toString());
         System.out.printf("[edxml] child JVM -Xmx64m: %s%n", last);
 
-        assertThat(process.exitValue()).as(output).isZero();
         String[] fields = last.split(" ");
         assertThat(fields[0]).isEqualTo(expectedSha256);
         assertThat(Long.parseLong(fields[1])).isEqualTo(SIZE);
