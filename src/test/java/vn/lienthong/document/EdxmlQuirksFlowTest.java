@@ -7,6 +7,7 @@ import static vn.lienthong.document.DocumentFixtures.H31;
 import static vn.lienthong.document.DocumentFixtures.H41;
 import static vn.lienthong.document.DocumentFixtures.OPERATOR_KEY;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ class EdxmlQuirksFlowTest extends GatewayTest {
         assertThat(reply.status()).as(reply.text()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(20)).until(() -> systems.received(H41, outgoing.documentId()).isPresent());
         String atAxis = new String(systems.axisFile(systems.received(H41, outgoing.documentId()).orElseThrow()
-                .get("DocID").asText()), java.nio.charset.StandardCharsets.UTF_8);
+                .get("DocID").asText()), StandardCharsets.UTF_8);
         assertThat(atAxis).containsSubsequence("<edXML:Signature>Chữ ký số (placeholder)</edXML:Signature>",
                 "<ds:Signature", "</edXML:edXMLHeader>");
     }
@@ -119,10 +120,10 @@ class EdxmlQuirksFlowTest extends GatewayTest {
     @Test
     void anAttachmentNameWithPathPartsReachesTheEofficeAsAFileNameOnly() {
         QuirkFiles file = QuirkFiles.of("trace-header-timestamp-only", H41, H31);
-        String xml = new String(file.edxml(), java.nio.charset.StandardCharsets.UTF_8).replaceFirst(
+        String xml = new String(file.edxml(), StandardCharsets.UTF_8).replaceFirst(
                 "<edXML:AttachmentName>cong-van-", "<edXML:AttachmentName>../../etc/cong-van-");
 
-        String docId = systems.inject(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8), H31);
+        String docId = systems.inject(xml.getBytes(StandardCharsets.UTF_8), H31);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "done".equals(
                 systems.axisDocument(docId).path("ack").asText()));

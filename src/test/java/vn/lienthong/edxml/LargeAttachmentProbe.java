@@ -1,8 +1,11 @@
 package vn.lienthong.edxml;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -24,10 +27,10 @@ public final class LargeAttachmentProbe {
         if (args.length > 2) {
             file = Path.of(args[2]);
             SourcedEdxml read = reader.readWithSource(Path.of(args[0]));
-            try (EdxmlSource source = read.source(); var out = java.nio.file.Files.newOutputStream(file)) {
+            try (EdxmlSource source = read.source(); var out = Files.newOutputStream(file)) {
                 new EdxmlWriter(properties).sign(source, out, EdxmlFixtures.devSigner());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             } finally {
                 ((EdxmlDocument) read.message()).deleteSpooledFiles();
             }
