@@ -7,11 +7,15 @@ import static vn.lienthong.document.DocumentFixtures.H31;
 import static vn.lienthong.document.DocumentFixtures.H41;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -46,6 +50,33 @@ class DocumentFidelityTest extends GatewayTest {
         assertThat(EdxmlTree.withoutSignature(atAxis)).containsExactlyElementsOf(EdxmlTree.of(sent));
         assertThat(new String(atAxis, StandardCharsets.UTF_8))
                 .contains(operation.equals("revoke") ? "<edXML:Bussiness>" : "<edXML:ReceiverList>");
+    }
+
+    @Test
+    void aReplaceBuiltFromTheJsonContractCarriesItsReplacementInfoAndReceiversToTheAxis(@TempDir Path dir) {
+        String number = DocumentFixtures.nextNumber();
+        ObjectNode metadata = DocumentFixtures.metadata(H31, number, H41);
+        ObjectNode bussiness = metadata.putObject("bussiness").put("bussinessDocType", 3)
+                .put("documentId", "000.00.00.H31,2026/11/02,71/UBND-VP").put("bussinessDocReason", "Thay thế");
+        ObjectNode info = bussiness.putObject("bussinessDocumentInfo").put("documentInfo", "1")
+                .put("documentReceiver", "1");
+        info.putArray("receiverList").addObject().put("organId", H41).put("receiverType", "1");
+        bussiness.putArray("replacementInfoList").addObject().put("documentId", "000.00.00.H31,2026/11/02,71/UBND-VP")
+                .putArray("organIdList").add(H41);
+
+        Http.Reply reply = DocumentFixtures.postMultipart(api.baseUrl() + "/api/v1/documents", EOFFICE_KEY, metadata,
+                List.of(DocumentFixtures.randomFile(dir, "thay-the.pdf", 2000)));
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> systems.received(H41,
+                DocumentFixtures.documentId(H31, number)).isPresent());
+        JsonNode received = systems.received(H41, DocumentFixtures.documentId(H31, number)).orElseThrow();
+        assertThat(received.get("signature").asText()).isEqualTo("VALID");
+        String atAxis = new String(systems.axisFile(received.get("DocID").asText()), StandardCharsets.UTF_8);
+        assertThat(atAxis.replaceAll(">\\s+<", "><")).contains("<ReceiverList><Receiver><ReceiverType>1</ReceiverType>"
+                        + "<OrganId>" + H41 + "</OrganId></Receiver></ReceiverList>")
+                .contains("<ReplacementInfoList><ReplacementInfo><DocumentId>000.00.00.H31,2026/11/02,71/UBND-VP"
+                        + "</DocumentId><OrganIdList><OrganId>" + H41 + "</OrganId></OrganIdList>");
     }
 
     @ParameterizedTest
