@@ -37,10 +37,20 @@ final class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler {
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         Object refusal = request.getAttribute(CallerAuthentication.REFUSAL);
-        if (basicChallenge) {
+        if (basicChallenge && !fromBrowserScript(request)) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"lienthong\", charset=\"UTF-8\"");
         }
         write(response, 401, refusal == null ? missing : refusal.toString());
+    }
+
+    /**
+     * A browser answers a challenged 401 to a page's script with its own login dialog (headless, it waits for ever):
+     * over the console's login form, its scripts get a plain 401. Browsers mark script requests with Sec-Fetch-Mode;
+     * curl and Jolokia clients do not send it, and keep the challenge.
+     */
+    private static boolean fromBrowserScript(HttpServletRequest request) {
+        String mode = request.getHeader("Sec-Fetch-Mode");
+        return mode != null && !mode.equals("navigate");
     }
 
     @Override

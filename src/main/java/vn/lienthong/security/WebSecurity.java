@@ -89,6 +89,8 @@ public class WebSecurity {
                 .addFilterBefore(new CallerAuthentication(clients, users, tokens, failedLogins, false),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(rules -> rules
+                        // whether the console's proxy is on (it is off: hawtio.disableProxy); the login page asks it first
+                        .requestMatchers(path("/actuator/hawtio/proxy/enabled")).permitAll()
                         // the console's Jolokia and proxy go through Hawtio's paths: a logged-in user only
                         .requestMatchers(path("/actuator/hawtio/jolokia/**"), path("/actuator/hawtio/proxy/**"))
                         .hasAnyRole(everyRole)
