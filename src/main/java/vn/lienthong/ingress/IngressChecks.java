@@ -76,9 +76,9 @@ public class IngressChecks {
             requireDossierCode(in.getHeader(PATH_MA_HO_SO, String.class));
         }
         JsonNode body = validator.read(bytes);
-        if (kind == MessageKind.DOSSIER && body.isArray() && body.size() > properties.maxDossiers()) {
-            throw new IngressRefusedException(400, "", "at most " + properties.maxDossiers()
-                    + " dossiers per request, not " + body.size() + " (lienthong.ingress.max-dossiers)");
+        if (body.isArray() && body.size() > properties.maxItems()) {
+            throw new IngressRefusedException(400, "", "at most " + properties.maxItems() + " " + kind.fileStem()
+                    + " items per request, not " + body.size() + " (lienthong.ingress.max-items)");
         }
         boolean relayed = properties.relays(format);
         JsonNode asSent = relayed ? body.deepCopy() : null;
