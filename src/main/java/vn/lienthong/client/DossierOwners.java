@@ -16,9 +16,10 @@ import vn.lienthong.tracking.BoundedCache;
  * it shares its dossiers with ({@code shared-with}), may update it or add its progress; the API answers any other
  * client 403 with the reason these methods give.
  * <p>
- * The first dossier message admitted for a MaHoSo claims it with one insert; of two clients claiming at once, on one
- * instance or several, the primary key lets one win and the other is then checked against it. An owner never changes,
- * so it is remembered: a known dossier costs no query, an unknown one a single primary-key lookup.
+ * The first dossier message admitted for a MaHoSo claims it with one insert (no transaction of its own beyond that
+ * statement); of two clients claiming at once, on one instance or several, the primary key lets one win and the other
+ * is then checked against it. An owner never changes, so it is remembered: a known dossier costs no query, a new one
+ * the insert, a dossier known only to the database one primary-key lookup.
  */
 @Repository
 public class DossierOwners {
@@ -37,7 +38,9 @@ public class DossierOwners {
      * dossier and does not share it), or empty.
      */
     public Optional<String> refuseDossier(ClientSystem client, String maHoSo) {
-        String owner = ownerOf(maHoSo).orElseGet(() -> claim(maHoSo, client.id()));
+        // a new dossier is the common case: one insert claims it (and, if it is not new, tells so)
+        String known = owners.get(maHoSo);
+        String owner = known != null ? known : claim(maHoSo, client.id());
         return refusal(client, owner, maHoSo, "update");
     }
 

@@ -10,17 +10,19 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.axis.AxisProperties;
-import vn.lienthong.edxml.EdxmlSigner;
 import vn.lienthong.client.ClientProperties;
 import vn.lienthong.client.ClientProperties.ClientSystem;
+import vn.lienthong.edxml.EdxmlProperties;
+import vn.lienthong.edxml.EdxmlSigner;
 import vn.lienthong.portal.PortalProperties;
 import vn.lienthong.security.AccessProperties;
 import vn.lienthong.security.ApiKeyHash;
 
 /**
  * Refuses to start the {@code prod} profile with anything meant for a developer's machine: demo clients and users,
- * plaintext API keys and passwords, the simulators' password and document axis secret, the DEV signing key, the
- * in-process simulators, the embedded broker or the embedded database (README "Production" lists them all).
+ * plaintext API keys and passwords, the simulators' password and document axis secret, the DEV signing key, no
+ * truststore for incoming signatures, the in-process simulators, the embedded broker or the embedded database
+ * (README "Production" lists them all).
  */
 @Component
 @Profile("prod")
@@ -35,15 +37,17 @@ public class ProductionGuard implements InitializingBean {
     private final PortalProperties portal;
     private final AxisProperties axis;
     private final EdxmlSigner signer;
+    private final EdxmlProperties edxml;
     private final Environment environment;
 
     public ProductionGuard(ClientProperties clients, AccessProperties access, PortalProperties portal,
-            AxisProperties axis, EdxmlSigner signer, Environment environment) {
+            AxisProperties axis, EdxmlSigner signer, EdxmlProperties edxml, Environment environment) {
         this.clients = clients;
         this.access = access;
         this.portal = portal;
         this.axis = axis;
         this.signer = signer;
+        this.edxml = edxml;
         this.environment = environment;
     }
 
@@ -87,6 +91,11 @@ public class ProductionGuard implements InitializingBean {
         }
         if (axis.secret() == null || axis.secret().isBlank() || AxisProperties.DEV_SECRET.equals(axis.secret())) {
             problems.add("the document axis secret is empty or the simulator's default (set AXIS_SECRET)");
+        }
+        String truststore = edxml.verification().truststore();
+        if (truststore == null || truststore.isBlank()) {
+            problems.add("incoming edXML signatures would be checked against no truststore, so a signature by any key "
+                    + "would be VALID (set lienthong.edxml.verification.truststore: EDXML_TRUSTSTORE)");
         }
         if (signer.isDevKey()) {
             problems.add("outgoing documents would be signed with the shipped DEV key (set lienthong.edxml.signing.*)");

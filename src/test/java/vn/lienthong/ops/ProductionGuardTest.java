@@ -40,8 +40,8 @@ class ProductionGuardTest {
                 .withProperty("spring.datasource.url", "jdbc:h2:file:./data/db/lienthong");
 
         ProductionGuard guard = new ProductionGuard(demo, demoUsers, portal("dev-portal-password"),
-                axis("dev-axis-secret"),
-                EdxmlSigner.fromProperties(EdxmlProperties.defaults().signing()), defaults);
+                axis("dev-axis-secret"), EdxmlSigner.fromProperties(EdxmlProperties.defaults().signing()),
+                EdxmlProperties.defaults(), defaults);
 
         assertThatThrownBy(guard::afterPropertiesSet).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("demo-dvcqg is a demo client")
@@ -52,6 +52,7 @@ class ProductionGuardTest {
                 .hasMessageContaining("portal password")
                 .hasMessageContaining("document axis secret")
                 .hasMessageContaining("DEV key")
+                .hasMessageContaining("no truststore")
                 .hasMessageContaining("dvcqg simulator is enabled")
                 .hasMessageContaining("axis simulator is enabled")
                 .hasMessageContaining("eoffice simulator is enabled")
@@ -75,9 +76,15 @@ class ProductionGuardTest {
 
         ProductionGuard guard = new ProductionGuard(real, users, portal("a-real-secret-from-the-vault"),
                 axis("another-real-secret-from-the-vault"), EdxmlSigner.load(SigningKeys.generate(dir.resolve("signing.p12")).toString(),
-                        SigningKeys.PASSWORD, SigningKeys.ALIAS), production);
+                        SigningKeys.PASSWORD, SigningKeys.ALIAS), withTruststore(dir.resolve("signers.p12")), production);
 
         assertThat(guard.problems()).isEmpty();
+    }
+
+    /** Only the truststore of incoming signatures matters to the guard; the file need not exist for it. */
+    private static EdxmlProperties withTruststore(Path truststore) {
+        return EdxmlProperties.defaults().withVerification(
+                new EdxmlProperties.Verification(null, null, truststore.toString(), "changeit"));
     }
 
     private static AxisProperties axis(String secret) {

@@ -2,7 +2,11 @@ package vn.lienthong.reliability;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +16,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.lienthong.edxml.EdxmlProperties;
+import vn.lienthong.edxml.EdxmlSigner;
 import vn.lienthong.security.ApiKeyHash;
 import vn.lienthong.support.Http;
 import vn.lienthong.support.SigningKeys;
@@ -73,8 +79,29 @@ final class GatewayProcess implements AutoCloseable {
                 // production refuses the shipped DEV signing key
                 Map.entry("LIENTHONG_EDXML_SIGNING_KEYSTORE", SigningKeys.generate(directory.resolve(name + "-signing.p12")).toString()),
                 Map.entry("LIENTHONG_EDXML_SIGNING_PASSWORD", SigningKeys.PASSWORD),
-                Map.entry("LIENTHONG_EDXML_SIGNING_ALIAS", SigningKeys.ALIAS));
+                Map.entry("LIENTHONG_EDXML_SIGNING_ALIAS", SigningKeys.ALIAS),
+                // production refuses to start without a truststore for incoming signatures: the scenarios' agencies
+                // sign with the DEV key
+                Map.entry("EDXML_TRUSTSTORE", devSignerTruststore(directory.resolve(name + "-signers.p12")).toString()),
+                Map.entry("EDXML_TRUSTSTORE_PASSWORD", TRUSTSTORE_PASSWORD));
         return new GatewayProcess(name, directory, environment, extraArguments);
+    }
+
+    private static final String TRUSTSTORE_PASSWORD = "signers-password";
+
+    private static Path devSignerTruststore(Path file) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setCertificateEntry("dev", EdxmlSigner.fromProperties(EdxmlProperties.defaults().signing())
+                    .certificate());
+            try (var out = Files.newOutputStream(file)) {
+                store.store(out, TRUSTSTORE_PASSWORD.toCharArray());
+            }
+            return file;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

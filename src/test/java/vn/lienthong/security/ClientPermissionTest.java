@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +103,31 @@ class ClientPermissionTest extends SecuredGatewayTest {
         JsonNode trail = api.trail("demo-operator-key", maHoSo).json().get("messages");
         assertThat(trail).extracting(m -> m.get("clientId").asText())
                 .containsExactly("motcua-thaibinh", "motcua-hungyen", "motcua-hungyen", "motcua-thaibinh");
+    }
+
+    @Test
+    void twoClientsSendingTheSameNewDossierAtOnceGetOneOwner() throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                String maHoSo = Dossiers.newMaHoSo();
+                CountDownLatch start = new CountDownLatch(1);
+                Future<Http.Reply> dvcqg = senders.submit(() -> {
+                    start.await();
+                    return api.postDossier("demo-dvcqg-key", Dossiers.dvcqg(maHoSo));
+                });
+                Future<Http.Reply> canonical = senders.submit(() -> {
+                    start.await();
+                    return api.postDossier("demo-canonical-key", Dossiers.canonical(maHoSo));
+                });
+                start.countDown();
+
+                assertThat(List.of(dvcqg.get().status(), canonical.get().status()))
+                        .as("round %d", round).containsExactlyInAnyOrder(202, 403);
+            }
+        } finally {
+            senders.shutdownNow();
+        }
     }
 
     private static String message(Http.Reply reply) {
