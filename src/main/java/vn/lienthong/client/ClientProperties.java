@@ -27,7 +27,7 @@ public record ClientProperties(List<ClientSystem> systems) {
      * @param apiKey              a plaintext key sent in the {@code X-API-Key} header: the default run only (the prod
      *                            profile refuses it)
      * @param apiKeyHashes        the keys it may send, as {@code sha256:<hex>} (two during a key rotation); print one
-     *                            with {@code vn.lienthong.security.ApiKeyHash}
+     *                            with {@code vn.lienthong.client.ApiKeyHash}
      * @param unitCodes           unit codes (madonvi) and organs the client may act for
      * @param inputFormat         name of the folder under {@code mappings/} that describes its JSON
      * @param kinds               the message kinds it may send ({@code dossier}, {@code progress}, {@code document},

@@ -11,7 +11,6 @@ import javax.security.auth.x500.X500Principal;
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.client.ClientProperties.ClientSystem;
-import vn.lienthong.security.ApiKeyHash;
 
 /**
  * Finds the client system behind an API key (by its SHA-256, so configuration holds no key and lookups do not leak

@@ -10,13 +10,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.axis.AxisProperties;
+import vn.lienthong.client.ApiKeyHash;
 import vn.lienthong.client.ClientProperties;
 import vn.lienthong.client.ClientProperties.ClientSystem;
 import vn.lienthong.edxml.EdxmlProperties;
 import vn.lienthong.edxml.EdxmlSigner;
 import vn.lienthong.portal.PortalProperties;
 import vn.lienthong.security.AccessProperties;
-import vn.lienthong.security.ApiKeyHash;
 
 /**
  * Refuses to start the {@code prod} profile with anything meant for a developer's machine: demo clients and users,
@@ -70,7 +70,7 @@ public class ProductionGuard implements InitializingBean {
             }
             if (client.apiKey() != null && !client.apiKey().isEmpty()) {
                 problems.add("client " + client.id() + " has a plaintext api-key: configure its SHA-256 in "
-                        + "api-key-hashes (java -cp target/classes vn.lienthong.security.ApiKeyHash)");
+                        + "api-key-hashes (java -cp target/classes vn.lienthong.client.ApiKeyHash)");
             }
             for (String hash : client.apiKeyHashes()) {
                 if (DEMO_KEYS.stream().map(ApiKeyHash::of).anyMatch(demo -> demo.equalsIgnoreCase(hash.trim()))) {

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.mock.env.MockEnvironment;
 
 import vn.lienthong.axis.AxisProperties;
-import vn.lienthong.edxml.EdxmlProperties;
-import vn.lienthong.edxml.EdxmlSigner;
+import vn.lienthong.client.ApiKeyHash;
 import vn.lienthong.client.ClientProperties;
 import vn.lienthong.client.ClientProperties.ClientSystem;
+import vn.lienthong.edxml.EdxmlProperties;
+import vn.lienthong.edxml.EdxmlSigner;
 import vn.lienthong.portal.PortalProperties;
 import vn.lienthong.security.AccessProperties;
-import vn.lienthong.security.ApiKeyHash;
 import vn.lienthong.support.SigningKeys;
 
 /** The prod profile refuses what only belongs on a developer's machine, and names every reason. */

@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.lienthong.client.ApiKeyHash;
 import vn.lienthong.edxml.EdxmlProperties;
 import vn.lienthong.edxml.EdxmlSigner;
-import vn.lienthong.security.ApiKeyHash;
 import vn.lienthong.support.Http;
 import vn.lienthong.support.SigningKeys;
 

@@ -1,4 +1,4 @@
-package vn.lienthong.security;
+package vn.lienthong.client;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,7 +16,7 @@ import java.util.HexFormat;
  * client in one map lookup per request.
  * <p>
  * As a command (README "Clients"): prints a new random key and its hash, or the hash of the key read from standard
- * input: {@code java -cp target/classes vn.lienthong.security.ApiKeyHash [--stdin]}.
+ * input: {@code java -cp target/classes vn.lienthong.client.ApiKeyHash [--stdin]}.
  */
 public final class ApiKeyHash {
 
