@@ -21,6 +21,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
+import vn.lienthong.audit.AuditAction;
+import vn.lienthong.audit.AuditTrail;
 import vn.lienthong.delivery.MessageHeaders;
 import vn.lienthong.order.HeldMessageStore;
 import vn.lienthong.tracking.TrackedMessage;
@@ -42,12 +44,15 @@ public class DeadLetterQueue {
     private final JmsTemplate jms;
     private final TrackingStore tracking;
     private final HeldMessageStore held;
+    private final AuditTrail audit;
     private final String deadLetterQueue;
     private final String deliveryQueue;
 
     public DeadLetterQueue(ConnectionFactory connectionFactory, TrackingStore tracking, HeldMessageStore held,
+                           AuditTrail audit,
                            @Value("${lienthong.queues.dossier-dead-letter}") String deadLetterQueue,
                            @Value("${lienthong.queues.dossier-to-portal}") String deliveryQueue) {
+        this.audit = audit;
         this.jms = new JmsTemplate(connectionFactory);
         this.jms.setSessionTransacted(true);
         this.tracking = tracking;
@@ -120,6 +125,7 @@ public class DeadLetterQueue {
             if (parked == null) {
                 return false;
             }
+            audit.operatorAction(operator, AuditAction.REPLAY, id, "from " + deadLetterQueue);
             if (held.unpark(id, tracking.clock())) {
                 tracking.transition(id, TrackingState.HELD, "replayed from the dead-letter queue by " + operator
                         + ": retried first of its dossier's held messages");

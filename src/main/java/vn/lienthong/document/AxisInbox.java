@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import vn.lienthong.audit.AuditTrail;
 import vn.lienthong.axis.AxisAck;
 import vn.lienthong.axis.AxisInboxItem;
 import vn.lienthong.axis.AxisMessageKind;
@@ -44,10 +45,12 @@ public class AxisInbox {
     private final DocumentQueue queue;
     private final DocumentSpool spool;
     private final DocumentProperties properties;
+    private final AuditTrail audit;
 
     public AxisInbox(AxisTransport axisTransport, Leases leases, TrackingStore tracking, DocumentTrail trail,
-                     DocumentQueue queue, DocumentSpool spool, DocumentProperties properties) {
+                     DocumentQueue queue, DocumentSpool spool, DocumentProperties properties, AuditTrail audit) {
         this.axis = axisTransport;
+        this.audit = audit;
         this.leases = leases;
         this.tracking = tracking;
         this.trail = trail;
@@ -90,7 +93,8 @@ public class AxisInbox {
         Path file = spool.newFile(".edxml");
         try {
             axis.fetch(item.docId(), file);
-            String trackingId = known.map(DocumentTrail.Taken::trackingId).orElseGet(() -> open(item, file));
+            String sha256 = FileDigest.sha256(file);
+            String trackingId = known.map(DocumentTrail.Taken::trackingId).orElseGet(() -> open(item, file, sha256));
             String kind = item.kind() == AxisMessageKind.STATUS ? MessageKind.DOCUMENT_STATUS.name()
                     : MessageKind.DOCUMENT.name();
             Map<String, Object> headers = new LinkedHashMap<>();
@@ -103,19 +107,19 @@ public class AxisInbox {
             headers.put(DocumentHeaders.DOCUMENT_ID, item.documentId());
             var sentAt = tracking.clock();
             queue.sendFromAxis(file, headers, item.documentId() != null ? item.documentId() : item.docId());
-            tracking.accepted(trackingId, sentAt);
+            tracking.accepted(trackingId, sentAt, () -> audit.messageAccepted(trackingId, CLIENT_ID, kind, sha256,
+                    sentAt));
             return true;
         } finally {
             DocumentSpool.delete(file);
         }
     }
 
-    private String open(AxisInboxItem item, Path file) {
+    private String open(AxisInboxItem item, Path file, String sha256) {
         String trackingId = TrackingIds.next();
         String kind = item.kind() == AxisMessageKind.STATUS ? MessageKind.DOCUMENT_STATUS.name()
                 : MessageKind.DOCUMENT.name();
         long size = FileDigest.size(file);
-        String sha256 = FileDigest.sha256(file);
         tracking.register(new NewMessage(trackingId, CLIENT_ID, kind, null, item.toOrganId(), null),
                 id -> trail.record(id, Direction.INCOMING, item.documentId(), item.fromOrganId(),
                         List.of(item.toOrganId()), null, item.docId(), size, sha256));

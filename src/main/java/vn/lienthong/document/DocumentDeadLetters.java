@@ -19,6 +19,8 @@ import org.apache.camel.Exchange;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
+import vn.lienthong.audit.AuditAction;
+import vn.lienthong.audit.AuditTrail;
 import vn.lienthong.deadletter.DeadLetters;
 import vn.lienthong.delivery.DeliveryTrail;
 import vn.lienthong.delivery.MessageHeaders;
@@ -45,9 +47,11 @@ public class DocumentDeadLetters {
     private final AxisInbox inbox;
     private final DocumentSpool spool;
     private final JmsTemplate jms;
+    private final AuditTrail audit;
 
     public DocumentDeadLetters(DeadLetters deadLetters, DocumentQueue queue, TrackingStore tracking, AxisInbox inbox,
-                               DocumentSpool spool, ConnectionFactory connectionFactory) {
+                               DocumentSpool spool, ConnectionFactory connectionFactory, AuditTrail audit) {
+        this.audit = audit;
         this.deadLetters = deadLetters;
         this.queue = queue;
         this.tracking = tracking;
@@ -139,6 +143,7 @@ public class DocumentDeadLetters {
             if (parked == null) {
                 return false;
             }
+            audit.operatorAction(operator, AuditAction.REPROCESS, id, "from " + queue.deadLetterQueue());
             DocumentQueue.copyBody((BytesMessage) parked, file);
             Map<String, Object> headers = new LinkedHashMap<>();
             for (Enumeration<?> names = parked.getPropertyNames(); names.hasMoreElements(); ) {

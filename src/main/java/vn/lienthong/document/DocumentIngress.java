@@ -40,6 +40,7 @@ import vn.lienthong.edxml.SourcedEdxml;
 import vn.lienthong.edxml.EdxmlStatus;
 import vn.lienthong.edxml.HeaderValues;
 import vn.lienthong.ingress.ClientGate;
+import vn.lienthong.ingress.IngressChecks;
 import vn.lienthong.ingress.IngressRefusedException;
 
 /**
@@ -112,6 +113,7 @@ public class DocumentIngress {
     private OutgoingDocument fromEdxml(Exchange exchange, AxisMessageKind expected) {
         SpooledFile raw = spool.copy(body(exchange), edxml.maxDocumentSize().toBytes(), ".edxml");
         spool.deleteWhenDone(exchange, List.of(raw.file()));
+        exchange.setProperty(IngressChecks.BODY_SHA256, raw.sha256());
         SourcedEdxml read = reader.readWithSource(raw.file());
         EdxmlMessage message = read.message();
         try (EdxmlSource source = read.source()) {
@@ -133,8 +135,9 @@ public class DocumentIngress {
 
     private OutgoingDocument fromJson(Exchange exchange) {
         ClientSystem client = ClientGate.client(exchange);
-        JsonNode json = validator.parseAndValidate(bounded(body(exchange)), client.inputFormat(),
-                MessageKind.DOCUMENT_STATUS);
+        byte[] received = bounded(body(exchange));
+        exchange.setProperty(IngressChecks.BODY_SHA256, IngressChecks.sha256(received));
+        JsonNode json = validator.parseAndValidate(received, client.inputFormat(), MessageKind.DOCUMENT_STATUS);
         EdxmlStatus status = DocumentContract.status(json, LocalDateTime.now(DocumentContract.ZONE));
         return outgoing.prepare(exchange, client, status, null, null);
     }
@@ -155,6 +158,8 @@ public class DocumentIngress {
                     continue;
                 }
                 byte[] raw = bounded(stream(part));
+                // the files' own SHA-256s are in the document's tracking record
+                exchange.setProperty(IngressChecks.BODY_SHA256, IngressChecks.sha256(raw));
                 try {
                     metadata = validator.parseAndValidate(raw, client.inputFormat(), MessageKind.DOCUMENT);
                     described = metadata.get("attachments");

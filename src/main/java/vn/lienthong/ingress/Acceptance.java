@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.lienthong.audit.AuditTrail;
 import vn.lienthong.delivery.MessageHeaders;
 import vn.lienthong.tracking.NewMessage;
 import vn.lienthong.tracking.TrackingIds;
@@ -43,10 +44,12 @@ public class Acceptance {
     private static final int MAX_IDEMPOTENCY_KEY = 200;
 
     private final TrackingStore tracking;
+    private final AuditTrail audit;
     private final ObjectMapper json;
 
-    public Acceptance(TrackingStore tracking, ObjectMapper json) {
+    public Acceptance(TrackingStore tracking, AuditTrail audit, ObjectMapper json) {
         this.tracking = tracking;
+        this.audit = audit;
         this.json = json;
     }
 
@@ -167,20 +170,29 @@ public class Acceptance {
         exchange.setProperty(SENT_AT, tracking.clock());
     }
 
-    /** The broker stored the message: from now on the client's 202 stands. */
+    /** The broker stored the message: from now on the client's 202 stands, and the audit chain will show it. */
     public void confirm(Exchange exchange) {
         if (!Boolean.TRUE.equals(exchange.getProperty(REPEATED, Boolean.class))) {
-            tracking.accepted(exchange.getIn().getHeader(MessageHeaders.TRACKING_ID, String.class),
-                    exchange.getProperty(SENT_AT, OffsetDateTime.class));
+            Message in = exchange.getIn();
+            String trackingId = in.getHeader(MessageHeaders.TRACKING_ID, String.class);
+            OffsetDateTime sentAt = exchange.getProperty(SENT_AT, OffsetDateTime.class);
+            tracking.accepted(trackingId, sentAt, () -> audit.messageAccepted(trackingId,
+                    in.getHeader(MessageHeaders.CLIENT_ID, String.class), in.getHeader(MessageHeaders.KIND, String.class),
+                    exchange.getProperty(IngressChecks.BODY_SHA256, String.class), sentAt));
         }
     }
 
     /** The broker stored the array's dossiers: each one's 202 stands. */
     public void confirmAll(Exchange exchange) {
         OffsetDateTime sentAt = exchange.getProperty(SENT_AT, OffsetDateTime.class);
+        String clientId = ClientGate.client(exchange).id();
+        String kind = exchange.getIn().getHeader(MessageHeaders.KIND, String.class);
+        String bodySha256 = exchange.getProperty(IngressChecks.BODY_SHA256, String.class);
         for (Item item : items(exchange)) {
             if (!item.registration().queued()) {
-                tracking.accepted(item.registration().trackingId(), sentAt);
+                String trackingId = item.registration().trackingId();
+                tracking.accepted(trackingId, sentAt,
+                        () -> audit.messageAccepted(trackingId, clientId, kind, bodySha256, sentAt));
             }
         }
     }

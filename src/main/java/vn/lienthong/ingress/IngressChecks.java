@@ -229,7 +229,8 @@ public class IngressChecks {
         }
     }
 
-    static String sha256(byte[] bytes) {
+    /** Hex SHA-256 of a body as received (documents' bodies too: {@link #BODY_SHA256}). */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

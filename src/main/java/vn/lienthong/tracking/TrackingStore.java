@@ -120,6 +120,17 @@ public class TrackingStore {
                 where tracking_id = ?""", sentAt, now(), trackingId);
     }
 
+    /**
+     * The same, with {@code alsoWithIt} in its transaction (the audit record of the acceptance: the message is
+     * ACCEPTED exactly when its record exists).
+     */
+    public void accepted(String trackingId, OffsetDateTime sentAt, Runnable alsoWithIt) {
+        tx.executeWithoutResult(status -> {
+            accepted(trackingId, sentAt);
+            alsoWithIt.run();
+        });
+    }
+
     public OffsetDateTime clock() {
         return now();
     }
