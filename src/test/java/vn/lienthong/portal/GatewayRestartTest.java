@@ -48,8 +48,9 @@ class GatewayRestartTest {
                 assertThat(api.postProgress(GatewayApi.DVCQG_CLIENT_KEY, maHoSo, Dossiers.dvcqgProgress(1)).status())
                         .isEqualTo(202);
             }
-            await().atMost(Duration.ofSeconds(20))
-                    .until(() -> api.state(GatewayApi.DVCQG_CLIENT_KEY, trackingIds.get(0)).equals("RETRYING"));
+            // a delivery attempt failed (its trail, not the current state: a retry is RETRYING for a moment only)
+            await().atMost(Duration.ofSeconds(20)).until(() -> api.tracking(GatewayApi.DVCQG_CLIENT_KEY,
+                    trackingIds.get(0)).path("history").findValuesAsText("state").contains("RETRYING"));
         }
         assertThat(codes).allMatch(c -> portal.dossier(c) == null);
 
