@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +25,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.lienthong.http.MultipartBody;
+import vn.lienthong.http.OAuth2TokenClient;
+import vn.lienthong.http.OAuth2TokenException;
 
 /**
  * The axis's JSON/HTTP transport: every call is a POST to {@code base-url/<call>} with the {@code systemid} and
  * {@code secret} headers, answered {@code {"status":"OK"|"FAIL","ErrorCode","ErrorDesc",...}}. Files travel streamed
  * both ways: the upload is read from its file while it is sent, the download written to disk as it arrives.
+ * Behind a province's LGSP every call also carries an OAuth2 bearer token, asked for again once when a call is
+ * answered HTTP 401.
  * <p>
  * An answer FAIL, or an HTTP 4xx, is the axis refusing ({@link AxisRejectedException}); no answer, a timeout, HTTP
  * 5xx, 408, 429 or an answer that is not the protocol's is the axis being unavailable ({@link
@@ -45,10 +50,14 @@ public class AxisJsonTransport implements AxisTransport {
     private final ObjectMapper json;
     private final String baseUrl;
     private final HttpClient http;
+    /** The LGSP's bearer tokens when the axis is behind one (lienthong.axis.oauth2), else null. */
+    private final OAuth2TokenClient tokens;
 
     public AxisJsonTransport(AxisProperties properties, ObjectMapper json) {
         this.properties = properties;
         this.json = json;
+        this.tokens = properties.oauth2().enabled()
+                ? new OAuth2TokenClient(properties.oauth2(), json, Clock.systemUTC()) : null;
         String url = properties.baseUrl().toString();
         this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.http = HttpClient.newBuilder()
@@ -160,6 +169,51 @@ public class AxisJsonTransport implements AxisTransport {
     }
 
     private <T> HttpResponse<T> exchange(String operation, HttpRequest request, BodyHandler<T> handler) {
+        if (tokens == null) {
+            return send(operation, request, handler);
+        }
+        String bearer = bearer(operation);
+        HttpResponse<T> response = send(operation, withBearer(request, bearer), handler);
+        if (response.statusCode() != 401) {
+            return response;
+        }
+        discard(response);
+        log.info("the axis's LGSP refused the OAuth2 token (HTTP 401 to {}); asking for a new one", operation);
+        tokens.refused(bearer);
+        response = send(operation, withBearer(request, bearer(operation)), handler);
+        if (response.statusCode() == 401) {
+            discard(response);
+            throw new AxisUnavailableException("the axis's LGSP refused a fresh OAuth2 token (HTTP 401 to "
+                    + operation + ")");
+        }
+        return response;
+    }
+
+    private String bearer(String operation) {
+        try {
+            return tokens.authorization();
+        } catch (OAuth2TokenException e) {
+            throw new AxisUnavailableException("no OAuth2 token for axis " + operation + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The same request (its body can be sent again: a byte array or a file) with the token. */
+    private static HttpRequest withBearer(HttpRequest request, String bearer) {
+        return HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("Authorization"))
+                .header("Authorization", bearer).build();
+    }
+
+    private static void discard(HttpResponse<?> response) {
+        if (response.body() instanceof InputStream in) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // a refusal's body: nothing in it is needed
+            }
+        }
+    }
+
+    private <T> HttpResponse<T> send(String operation, HttpRequest request, BodyHandler<T> handler) {
         try {
             return http.send(request, handler);
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package vn.lienthong.axis;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +31,12 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transport.http.HTTPException;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.lienthong.axis.knobstick.GetKnobstickRequest;
 import vn.lienthong.axis.knobstick.GetKnobstickResponse;
@@ -48,6 +52,8 @@ import vn.lienthong.axis.knobstick.Result;
 import vn.lienthong.axis.knobstick.ResultStatus;
 import vn.lienthong.axis.knobstick.SendKnobstickRequest;
 import vn.lienthong.axis.knobstick.UpdateKnobstickStatusRequest;
+import vn.lienthong.http.OAuth2TokenClient;
+import vn.lienthong.http.OAuth2TokenException;
 
 /**
  * The axis's older SOAP transport (the "knobstick" actions of {@code wsdl/axis-knobstick.wsdl}) through one CXF
@@ -55,6 +61,8 @@ import vn.lienthong.axis.knobstick.UpdateKnobstickStatusRequest;
  * call answers that it is no longer valid (ErrorCode 401). The edXML file travels as an MTOM attachment both ways:
  * sent from a {@link FileDataSource} over a chunked request, received by CXF into memory only up to its attachment
  * threshold (100 KB) and into a temporary file beyond, then copied to the target.
+ * Behind a province's LGSP every call (GetSessionToken's too) also carries an OAuth2 bearer token in its HTTP
+ * {@code Authorization} header, asked for again, and the call repeated, once when a call is answered HTTP 401.
  * <p>
  * Status FAIL, or a SOAP fault the axis blames on the request (Client/Sender), is the axis refusing ({@link
  * AxisRejectedException}); no answer, a timeout, an HTTP error or any other fault is the axis being unavailable
@@ -71,10 +79,14 @@ public class AxisSoapTransport implements AxisTransport, AutoCloseable {
     private final String address;
     private final KnobstickPortType port;
     private final AtomicReference<String> token = new AtomicReference<>();
+    /** The LGSP's bearer tokens when the axis is behind one (lienthong.axis.oauth2), else null. */
+    private final OAuth2TokenClient tokens;
 
     public AxisSoapTransport(AxisProperties properties, Bus bus) {
         this.properties = properties;
         this.address = properties.soapUrl().toString();
+        this.tokens = properties.oauth2().enabled()
+                ? new OAuth2TokenClient(properties.oauth2(), new ObjectMapper(), Clock.systemUTC()) : null;
         JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
         factory.setBus(bus);
         factory.setServiceClass(KnobstickPortType.class);
@@ -84,6 +96,9 @@ public class AxisSoapTransport implements AxisTransport, AutoCloseable {
                 // cause in one line: CXF's own WARN with a stack trace per failed call would only repeat it
                 FaultListener.class.getName(), (FaultListener) (exception, description, message) -> false));
         factory.getInInterceptors().add(new NonSoapErrorInterceptor());
+        if (tokens != null) {
+            factory.getOutInterceptors().add(new BearerInterceptor(this::bearer));
+        }
         this.port = (KnobstickPortType) factory.create();
         HTTPClientPolicy policy = new HTTPClientPolicy();
         policy.setConnectionTimeout(properties.connectTimeout().toMillis());
@@ -211,8 +226,53 @@ public class AxisSoapTransport implements AxisTransport, AutoCloseable {
         return response.getToken();
     }
 
-    /** The call's answer, whatever its Status; a fault or a transport failure as the interface's exceptions. */
+    /**
+     * The call's answer, whatever its Status; a fault or a transport failure as the interface's exceptions. Behind an
+     * LGSP, a call answered HTTP 401 is made once more with a new token.
+     */
     private <R extends Result> R invoke(String operation, Supplier<R> call) {
+        if (tokens == null) {
+            return invokeOnce(operation, call);
+        }
+        String bearer = bearer();
+        try {
+            return invokeOnce(operation, call);
+        } catch (AxisUnavailableException e) {
+            if (!isUnauthorized(e)) {
+                throw e;
+            }
+            log.info("the axis's LGSP refused the OAuth2 token (HTTP 401 to {}); asking for a new one", operation);
+            tokens.refused(bearer);
+            try {
+                return invokeOnce(operation, call);
+            } catch (AxisUnavailableException again) {
+                if (isUnauthorized(again)) {
+                    throw new AxisUnavailableException("the axis's LGSP refused a fresh OAuth2 token (HTTP 401 to "
+                            + operation + ")", again);
+                }
+                throw again;
+            }
+        }
+    }
+
+    private String bearer() {
+        try {
+            return tokens.authorization();
+        } catch (OAuth2TokenException e) {
+            throw new AxisUnavailableException("no OAuth2 token for the axis: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isUnauthorized(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HTTPException http && http.getResponseCode() == 401) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private <R extends Result> R invokeOnce(String operation, Supplier<R> call) {
         R result;
         try {
             result = call.get();
@@ -259,6 +319,28 @@ public class AxisSoapTransport implements AxisTransport, AutoCloseable {
 
     private Client client() {
         return ClientProxy.getClient(port);
+    }
+
+    /** Puts the LGSP's bearer token in the HTTP headers of every request. */
+    private static final class BearerInterceptor extends AbstractPhaseInterceptor<Message> {
+
+        private final Supplier<String> bearer;
+
+        BearerInterceptor(Supplier<String> bearer) {
+            super(Phase.POST_LOGICAL);
+            this.bearer = bearer;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void handleMessage(Message message) {
+            Map<String, List<String>> headers = (Map<String, List<String>>) message.get(Message.PROTOCOL_HEADERS);
+            if (headers == null) {
+                headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                message.put(Message.PROTOCOL_HEADERS, headers);
+            }
+            headers.put("Authorization", List.of(bearer.get()));
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package vn.lienthong.portal;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
@@ -25,9 +26,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import vn.lienthong.http.OAuth2TokenClient;
+import vn.lienthong.http.OAuth2TokenException;
+
 /**
  * Talks to the national portal: logs in, caches the session, posts envelopes to the integration URL, and logs in
- * again once when the portal says the session is no longer valid. Calls go over a pool of kept-alive connections
+ * again once when the portal says the session is no longer valid. Behind a province's LGSP every call (the login's
+ * too) also carries an OAuth2 bearer token, asked for again once when a call is answered HTTP 401. Calls go over a pool of kept-alive connections
  * (Apache HttpClient, blocking: a consumer waits for its answer anyway), at most {@link #MAX_CONNECTIONS} at once.
  */
 @Component
@@ -43,10 +48,14 @@ public class PortalClient implements AutoCloseable {
     private final CloseableHttpClient http;
     private final Pattern alreadyExists;
     private final AtomicReference<String> session = new AtomicReference<>();
+    /** The LGSP's bearer tokens when the portal is behind one (lienthong.portal.oauth2), else null. */
+    private final OAuth2TokenClient tokens;
 
     public PortalClient(PortalProperties properties, ObjectMapper json) {
         this.properties = properties;
         this.json = json;
+        this.tokens = properties.oauth2().enabled()
+                ? new OAuth2TokenClient(properties.oauth2(), json, Clock.systemUTC()) : null;
         this.alreadyExists = Pattern.compile(properties.alreadyExistsPattern());
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(MAX_CONNECTIONS)
@@ -133,16 +142,21 @@ public class PortalClient implements AutoCloseable {
     }
 
     private JsonNode exchange(URI url, Map<String, String> headers, JsonNode body) {
-        HttpPost post = new HttpPost(url);
-        headers.forEach(post::setHeader);
-        post.setHeader("Accept", "application/json");
-        Answer answer;
+        byte[] bytes;
         try {
-            post.setEntity(new ByteArrayEntity(json.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
-            answer = http.execute(post, response -> new Answer(response.getCode(),
-                    response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity())));
+            bytes = json.writeValueAsBytes(body);
         } catch (IOException e) {
-            throw new PortalUnavailableException("portal unreachable: " + describe(e), e);
+            throw new IllegalStateException("cannot serialise a JSON tree", e); // plain nodes always serialise
+        }
+        String bearer = bearer();
+        Answer answer = post(url, headers, bytes, bearer);
+        if (answer.status() == 401 && tokens != null) {
+            log.info("the portal's LGSP refused the OAuth2 token (HTTP 401); asking for a new one");
+            tokens.refused(bearer);
+            answer = post(url, headers, bytes, bearer());
+            if (answer.status() == 401) {
+                throw new PortalUnavailableException("the portal's LGSP refused a fresh OAuth2 token (HTTP 401)");
+            }
         }
         if (answer.status() / 100 != 2) {
             throw new PortalUnavailableException("portal answered HTTP " + answer.status());
@@ -152,6 +166,34 @@ public class PortalClient implements AutoCloseable {
         } catch (IOException e) {
             throw new PortalUnavailableException("portal answered something that is not JSON (HTTP "
                     + answer.status() + ")", e);
+        }
+    }
+
+    private Answer post(URI url, Map<String, String> headers, byte[] body, String bearer) {
+        HttpPost post = new HttpPost(url);
+        headers.forEach(post::setHeader);
+        post.setHeader("Accept", "application/json");
+        if (bearer != null) {
+            post.setHeader("Authorization", bearer);
+        }
+        post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+        try {
+            return http.execute(post, response -> new Answer(response.getCode(),
+                    response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity())));
+        } catch (IOException e) {
+            throw new PortalUnavailableException("portal unreachable: " + describe(e), e);
+        }
+    }
+
+    /** The Authorization header for the LGSP, or null without one. */
+    private String bearer() {
+        if (tokens == null) {
+            return null;
+        }
+        try {
+            return tokens.authorization();
+        } catch (OAuth2TokenException e) {
+            throw new PortalUnavailableException("no OAuth2 token for the portal: " + e.getMessage(), e);
         }
     }
 
