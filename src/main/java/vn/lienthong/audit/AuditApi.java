@@ -9,13 +9,11 @@ import org.springframework.stereotype.Component;
 import vn.lienthong.client.ClientProperties.ClientSystem;
 import vn.lienthong.ingress.ClientGate;
 import vn.lienthong.ingress.IngressRefusedException;
+import vn.lienthong.security.Roles;
 
 /** Answers {@code GET /api/v1/audit/verify} (routes/audit.yaml): the chain, recomputed. */
 @Component("auditApi")
 public class AuditApi {
-
-    /** The role that may read the audit chain. */
-    static final String ADMIN = "admin";
 
     private final AuditChain chain;
     private final ClientGate clientGate;
@@ -29,7 +27,7 @@ public class AuditApi {
     public void authorizeAdmin(Exchange exchange) {
         clientGate.authenticate(exchange);
         ClientSystem client = ClientGate.client(exchange);
-        if (!client.roles().contains(ADMIN)) {
+        if (!client.roles().contains(Roles.ADMIN)) {
             throw new IngressRefusedException(403, "", "client " + client.id() + " is not an administrator");
         }
     }

@@ -1,5 +1,7 @@
 package vn.lienthong.audit;
 
+import java.util.List;
+
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -18,10 +20,10 @@ public class AuditManagementConfiguration {
     @Bean
     FilterRegistrationBean<JolokiaAudit> jolokiaAudit(AuditTrail audit, ObjectMapper json,
                                                       WebEndpointProperties endpoints) {
-        String base = endpoints.getBasePath();
+        String base = endpoints.getBasePath().endsWith("/")
+                ? endpoints.getBasePath().substring(0, endpoints.getBasePath().length() - 1) : endpoints.getBasePath();
         FilterRegistrationBean<JolokiaAudit> registration = new FilterRegistrationBean<>(
-                new JolokiaAudit(audit, json, (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-                        + "/jolokia"));
+                new JolokiaAudit(audit, json, List.of(base + "/jolokia", base + "/hawtio/jolokia")));
         registration.setOrder(0);
         return registration;
     }

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -21,6 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.lienthong.security.Caller;
+
 /**
  * Records in the audit trail every JMX operation ({@code exec}) and attribute change ({@code write}) asked through
  * Jolokia, the console's way in (route start/stop, dead-letter replays from the JMX tab, ...), with who asked: the
@@ -34,18 +37,24 @@ public class JolokiaAudit extends OncePerRequestFilter {
 
     private final AuditTrail audit;
     private final ObjectMapper json;
-    private final String jolokiaPath;
+    /** Where Jolokia answers: the actuator's endpoint and the console's own path to it. */
+    private final List<String> jolokiaPaths;
 
-    public JolokiaAudit(AuditTrail audit, ObjectMapper json, String jolokiaPath) {
+    public JolokiaAudit(AuditTrail audit, ObjectMapper json, List<String> jolokiaPaths) {
         this.audit = audit;
         this.json = json;
-        this.jolokiaPath = jolokiaPath;
+        this.jolokiaPaths = List.copyOf(jolokiaPaths);
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        return jolokiaPath(request) == null;
+    }
+
+    /** The Jolokia path the request is under, or null. */
+    private String jolokiaPath(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.equals(jolokiaPath) || path.startsWith(jolokiaPath + "/"));
+        return jolokiaPaths.stream().filter(p -> path.equals(p) || path.startsWith(p + "/")).findFirst().orElse(null);
     }
 
     @Override
@@ -93,7 +102,7 @@ public class JolokiaAudit extends OncePerRequestFilter {
         String path = request.getParameter("p");
         if (path == null) {
             String uri = request.getRequestURI().substring(request.getContextPath().length());
-            path = uri.substring(Math.min(uri.length(), jolokiaPath.length()));
+            path = uri.substring(jolokiaPath(request).length());
         }
         String trimmed = path.startsWith("/") ? path.substring(1) : path;
         String type = trimmed.split("/", 2)[0].toLowerCase(Locale.ROOT);
@@ -112,6 +121,10 @@ public class JolokiaAudit extends OncePerRequestFilter {
 
     /** The authenticated user, else where the request came from. */
     private static String actor(HttpServletRequest request) {
+        Optional<Caller> caller = Caller.current();
+        if (caller.isPresent()) {
+            return caller.get().id();
+        }
         if (request.getUserPrincipal() != null) {
             return request.getUserPrincipal().getName();
         }

@@ -3,6 +3,7 @@ package vn.lienthong.security;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -23,8 +24,11 @@ public class Users {
 
     private final DaoAuthenticationProvider provider;
     private final List<AccessProperties.User> configured;
+    /** Spring Security's success and failure events: the audit trail records logins from them. */
+    private final AuthenticationEventPublisher events;
 
-    public Users(AccessProperties properties) {
+    public Users(AccessProperties properties, AuthenticationEventPublisher events) {
+        this.events = events;
         this.configured = properties.users();
         List<UserDetails> users = new ArrayList<>();
         for (AccessProperties.User user : configured) {
@@ -46,8 +50,15 @@ public class Users {
         if (name == null || password == null) {
             throw new BadCredentialsException("missing user name or password");
         }
-        Authentication result = provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(name,
-                password));
+        Authentication login = UsernamePasswordAuthenticationToken.unauthenticated(name, password);
+        Authentication result;
+        try {
+            result = provider.authenticate(login);
+        } catch (AuthenticationException e) {
+            events.publishAuthenticationFailure(e, login);
+            throw e;
+        }
+        events.publishAuthenticationSuccess(result);
         return Caller.user(result.getName(), Roles.of(result.getAuthorities()));
     }
 

@@ -29,7 +29,8 @@ import vn.lienthong.support.Http;
  */
 class AuditTrailTest extends GatewayTest {
 
-    private static final String ADMIN_KEY = "demo-admin-key";
+    private static final String ADMIN = basic("demo-admin", "demo-admin-password");
+    private static final String OPERATOR = basic("demo-operator", "demo-operator-password");
     private static final String OPERATOR_KEY = "demo-operator-key";
     private static final String EOFFICE_KEY = "demo-eoffice-key";
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -84,6 +85,8 @@ class AuditTrailTest extends GatewayTest {
 
         assertThat(Http.get(api.baseUrl() + "/api/v1/audit/verify", Map.of("X-API-Key", OPERATOR_KEY)).status())
                 .isEqualTo(403);
+        assertThat(Http.get(api.baseUrl() + "/api/v1/audit/verify", Map.of("Authorization", OPERATOR)).status())
+                .isEqualTo(403);
         assertThat(Http.get(api.baseUrl() + "/api/v1/audit/verify", Map.of()).status()).isEqualTo(401);
     }
 
@@ -113,22 +116,44 @@ class AuditTrailTest extends GatewayTest {
                 .getBytes(StandardCharsets.UTF_8);
 
         Http.Reply reply = Http.post("http://127.0.0.1:" + port + "/actuator/jolokia", request,
-                Map.of("Content-Type", "application/json"));
+                Map.of("Content-Type", "application/json", "Authorization", OPERATOR));
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode answer = reply.json().isArray() ? reply.json().get(0) : reply.json();
-        assertThat(answer.path("status").asInt()).as("Jolokia read the body again: %s", reply.text()).isEqualTo(200);
+        assertThat(answer.path("request").path("operation").asText()).as("Jolokia read the body again: %s",
+                reply.text()).isEqualTo("gc");
         await().atMost(WAIT).until(() -> jolokiaExecs() == before + 1);
         Map<String, Object> entry = jdbc.queryForMap(
                 "select * from audit_entry where action = 'JOLOKIA_EXEC' order by seq desc fetch first 1 rows only");
         assertThat(entry.get("SUBJECT")).isEqualTo("java.lang:type=Memory");
         assertThat((String) entry.get("DETAIL")).startsWith("operation gc");
-        assertThat((String) entry.get("ACTOR")).isNotBlank();
+        assertThat(entry.get("ACTOR")).isEqualTo("demo-operator");
 
         Http.post("http://127.0.0.1:" + port + "/actuator/jolokia", ("{\"type\":\"read\",\"mbean\":"
                 + "\"java.lang:type=Memory\",\"attribute\":\"HeapMemoryUsage\"}").getBytes(StandardCharsets.UTF_8),
-                Map.of("Content-Type", "application/json"));
+                Map.of("Content-Type", "application/json", "Authorization", OPERATOR));
         assertThat(jolokiaExecs()).as("reads are not recorded").isEqualTo(before + 1);
+    }
+
+    @Test
+    void aUsersLoginAndAFailedOneAreChained() {
+        long logins = count("LOGIN", "demo-operator");
+        long failures = count("LOGIN_FAILED", "demo-operator");
+
+        assertThat(Http.get(api.baseUrl() + "/api/v1/dead-letters", Map.of("Authorization", OPERATOR)).status())
+                .isEqualTo(200);
+        assertThat(Http.get(api.baseUrl() + "/api/v1/dead-letters",
+                Map.of("Authorization", basic("demo-operator", "not-the-password"))).status()).isEqualTo(401);
+
+        await().atMost(WAIT).until(() -> count("LOGIN", "demo-operator") == logins + 1
+                && count("LOGIN_FAILED", "demo-operator") == failures + 1);
+        assertThat(jdbc.queryForList("select detail from audit_entry where action = 'LOGIN_FAILED'", String.class))
+                .noneMatch(detail -> detail != null && detail.contains("not-the-password"));
+    }
+
+    private long count(String action, String actor) {
+        return jdbc.queryForObject("select count(*) from audit_entry where action = ? and actor = ?", Long.class,
+                action, actor);
     }
 
     private long jolokiaExecs() {
@@ -156,7 +181,7 @@ class AuditTrailTest extends GatewayTest {
     }
 
     private JsonNode verify() {
-        Http.Reply reply = Http.get(api.baseUrl() + "/api/v1/audit/verify", Map.of("X-API-Key", ADMIN_KEY));
+        Http.Reply reply = Http.get(api.baseUrl() + "/api/v1/audit/verify", Map.of("Authorization", ADMIN));
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         return reply.json();
     }
@@ -169,6 +194,11 @@ class AuditTrailTest extends GatewayTest {
         status.put("statusCode", "03").put("description", "Đã tiếp nhận, vào sổ");
         status.putObject("staffInfo").put("staff", "Trần Thị Hoa");
         return status;
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static String sha256(byte[] body) {
