@@ -7,6 +7,8 @@ import org.springframework.jmx.export.annotation.ManagedOperationParameter;
 import org.springframework.jmx.export.annotation.ManagedResource;
 import org.springframework.stereotype.Component;
 
+import vn.lienthong.security.Caller;
+
 /**
  * The same dead-letter operations for operators in the Hawtio console (JMX tab, {@code lienthong > DeadLetters}).
  */
@@ -35,13 +37,18 @@ public class DeadLetterConsole {
     @ManagedOperation(description = "Put one parked message back on its delivery queue")
     @ManagedOperationParameter(name = "id", description = "tracking id")
     public boolean replay(String id) {
-        return queue.replay(id, CONSOLE);
+        return queue.replay(id, operator());
     }
 
     @ManagedOperation(description = "Replay every parked message matching the filters, in the order they were parked")
     @ManagedOperationParameter(name = "kind", description = "DOSSIER, PROGRESS or empty")
     @ManagedOperationParameter(name = "maHoSo", description = "one dossier or empty")
     public int replayAll(String kind, String maHoSo) {
-        return queue.replayAll(new DeadLetterFilter(kind, maHoSo, null), CONSOLE).size();
+        return queue.replayAll(new DeadLetterFilter(kind, maHoSo, null), operator()).size();
+    }
+
+    /** The console user whose Jolokia request this is (tracking and the audit trail name them). */
+    private static String operator() {
+        return Caller.current().map(Caller::id).map(id -> id + " (" + CONSOLE + ")").orElse(CONSOLE);
     }
 }

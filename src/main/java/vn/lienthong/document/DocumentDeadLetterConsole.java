@@ -7,6 +7,8 @@ import org.springframework.jmx.export.annotation.ManagedOperationParameter;
 import org.springframework.jmx.export.annotation.ManagedResource;
 import org.springframework.stereotype.Component;
 
+import vn.lienthong.security.Caller;
+
 /**
  * Parked and quarantined documents for operators in the Hawtio console (JMX tab, {@code lienthong >
  * DocumentDeadLetters}): the same as {@code GET /api/v1/documents/dead-letters} and its re-process.
@@ -35,6 +37,11 @@ public class DocumentDeadLetterConsole {
     @ManagedOperation(description = "Put one parked document back on the queue it came from (re-process it)")
     @ManagedOperationParameter(name = "id", description = "tracking id")
     public boolean reprocess(String id) {
-        return deadLetters.reprocess(id, CONSOLE);
+        return deadLetters.reprocess(id, operator());
+    }
+
+    /** The console user whose Jolokia request this is (tracking and the audit trail name them). */
+    private static String operator() {
+        return Caller.current().map(Caller::id).map(id -> id + " (" + CONSOLE + ")").orElse(CONSOLE);
     }
 }
