@@ -27,6 +27,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import vn.lienthong.http.MultipartBody;
 import vn.lienthong.http.OAuth2TokenClient;
 import vn.lienthong.http.OAuth2TokenException;
+import vn.lienthong.metrics.Destination;
+import vn.lienthong.metrics.DestinationCalls;
 
 /**
  * The axis's JSON/HTTP transport: every call is a POST to {@code base-url/<call>} with the {@code systemid} and
@@ -52,10 +54,16 @@ public class AxisJsonTransport implements AxisTransport {
     private final HttpClient http;
     /** The LGSP's bearer tokens when the axis is behind one (lienthong.axis.oauth2), else null. */
     private final OAuth2TokenClient tokens;
+    private final DestinationCalls calls;
 
     public AxisJsonTransport(AxisProperties properties, ObjectMapper json) {
+        this(properties, json, DestinationCalls.NONE);
+    }
+
+    public AxisJsonTransport(AxisProperties properties, ObjectMapper json, DestinationCalls calls) {
         this.properties = properties;
         this.json = json;
+        this.calls = calls;
         this.tokens = properties.oauth2().enabled()
                 ? new OAuth2TokenClient(properties.oauth2(), json, Clock.systemUTC()) : null;
         String url = properties.baseUrl().toString();
@@ -214,14 +222,23 @@ public class AxisJsonTransport implements AxisTransport {
     }
 
     private <T> HttpResponse<T> send(String operation, HttpRequest request, BodyHandler<T> handler) {
+        HttpResponse<T> response;
         try {
-            return http.send(request, handler);
+            response = http.send(request, handler);
         } catch (IOException e) {
+            calls.failed(Destination.AXIS, "unreachable", "axis " + operation + " at " + request.uri() + " failed: " + e);
             throw AxisUnavailableException.failed("axis " + operation + " at " + request.uri() + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AxisUnavailableException("interrupted while calling axis " + operation, e);
         }
+        int status = response.statusCode();
+        if (status >= 500 || status == 408 || status == 429) {
+            calls.failed(Destination.AXIS, status, "axis " + operation + " answered HTTP " + status);
+        } else {
+            calls.answered(Destination.AXIS, status);
+        }
+        return response;
     }
 
     /**

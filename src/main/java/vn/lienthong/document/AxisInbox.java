@@ -19,6 +19,7 @@ import vn.lienthong.cluster.Leases;
 import vn.lienthong.contract.MessageKind;
 import vn.lienthong.delivery.DeliveryTrail;
 import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.metrics.MessageMdc;
 import vn.lienthong.tracking.NewMessage;
 import vn.lienthong.tracking.TrackingIds;
 import vn.lienthong.tracking.TrackingState;
@@ -67,8 +68,13 @@ public class AxisInbox {
         List<AxisInboxItem> waiting = axis.received();
         int taken = 0;
         for (AxisInboxItem item : waiting) {
-            if (take(item)) {
-                taken++;
+            try {
+                MessageMdc.put(null, null, item.documentId());
+                if (take(item)) {
+                    taken++;
+                }
+            } finally {
+                MessageMdc.clear();
             }
         }
         if (taken > 0) {
@@ -95,6 +101,7 @@ public class AxisInbox {
             axis.fetch(item.docId(), file);
             String sha256 = FileDigest.sha256(file);
             String trackingId = known.map(DocumentTrail.Taken::trackingId).orElseGet(() -> open(item, file, sha256));
+            MessageMdc.put(trackingId, null, item.documentId());
             String kind = item.kind() == AxisMessageKind.STATUS ? MessageKind.DOCUMENT_STATUS.name()
                     : MessageKind.DOCUMENT.name();
             Map<String, Object> headers = new LinkedHashMap<>();

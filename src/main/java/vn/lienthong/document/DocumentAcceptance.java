@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import vn.lienthong.delivery.MessageHeaders;
 import vn.lienthong.ingress.Acceptance;
 import vn.lienthong.ingress.ClientGate;
+import vn.lienthong.metrics.MessageMdc;
 import vn.lienthong.tracking.NewMessage;
 import vn.lienthong.tracking.TrackingIds;
 import vn.lienthong.tracking.TrackingStore;
@@ -52,5 +53,6 @@ public class DocumentAcceptance {
         in.setHeader(MessageHeaders.CLIENT_ID, clientId);
         in.setHeader(DocumentHeaders.DOCUMENT_ID, document.documentId());
         in.setHeader(DocumentHeaders.AXIS_KIND, document.kind().wire());
+        MessageMdc.put(exchange);
     }
 }

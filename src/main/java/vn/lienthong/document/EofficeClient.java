@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 
 import vn.lienthong.edxml.EdxmlAttachment;
 import vn.lienthong.http.MultipartBody;
+import vn.lienthong.metrics.Destination;
+import vn.lienthong.metrics.DestinationCalls;
 
 /**
  * The e-office webhook: a document goes as multipart ({@code metadata} JSON from {@code mappings/eoffice/}, then one
@@ -30,9 +32,12 @@ public class EofficeClient {
     private final ObjectMapper json;
     private final DocumentProperties properties;
 
-    public EofficeClient(DocumentProperties properties, ObjectMapper json) {
+    private final DestinationCalls calls;
+
+    public EofficeClient(DocumentProperties properties, ObjectMapper json, DestinationCalls calls) {
         this.properties = properties;
         this.json = json;
+        this.calls = calls;
         this.http = HttpClient.newBuilder().connectTimeout(properties.eofficeConnectTimeout()).build();
     }
 
@@ -69,6 +74,7 @@ public class EofficeClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
+            calls.failed(Destination.EOFFICE, "unreachable", "the e-office at " + uri + " cannot be reached: " + e);
             throw new EofficeUnavailableException("the e-office at " + uri + " cannot be reached: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -76,12 +82,15 @@ public class EofficeClient {
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
+            calls.answered(Destination.EOFFICE, status);
             return;
         }
         String answer = abbreviate(response.body());
         if (status >= 400 && status < 500 && status != 408 && status != 429) {
+            calls.answered(Destination.EOFFICE, status);
             throw new EofficeRejectedException("the e-office refused it: HTTP " + status + " " + answer);
         }
+        calls.failed(Destination.EOFFICE, status, "the e-office answered HTTP " + status + " " + answer);
         throw new EofficeUnavailableException("the e-office answered HTTP " + status + " " + answer, null);
     }
 

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.lienthong.audit.AuditTrail;
 import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.metrics.MessageMdc;
 import vn.lienthong.tracking.NewMessage;
 import vn.lienthong.tracking.TrackingIds;
 import vn.lienthong.tracking.TrackingStore;
@@ -68,6 +69,7 @@ public class Acceptance {
         MessageHeaders.keepOnlyOwn(in);
         in.getHeaders().putAll(headers(registration, exchange, maHoSo, unit, relayed != null));
         in.setBody(json.writeValueAsString(relayed != null ? relayed : in.getBody()));
+        MessageMdc.put(exchange);
     }
 
     /**

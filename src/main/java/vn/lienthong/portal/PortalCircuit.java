@@ -43,6 +43,11 @@ public class PortalCircuit {
         this.pauseNanos = firstPauseNanos;
     }
 
+    /** Whether deliveries pause for a portal outage (health and metrics show it). */
+    public synchronized boolean isOpen() {
+        return open;
+    }
+
     /** Whether a call could go now (without waiting and without claiming the trial call). */
     public synchronized boolean allowsCall() {
         return !open || (probe == null && System.nanoTime() - openUntil >= 0);

@@ -20,6 +20,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +29,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.lienthong.http.OAuth2TokenClient;
 import vn.lienthong.http.OAuth2TokenException;
+import vn.lienthong.metrics.Destination;
+import vn.lienthong.metrics.DestinationCalls;
 
 /**
  * Talks to the national portal: logs in, caches the session, posts envelopes to the integration URL, and logs in
@@ -50,10 +53,17 @@ public class PortalClient implements AutoCloseable {
     private final AtomicReference<String> session = new AtomicReference<>();
     /** The LGSP's bearer tokens when the portal is behind one (lienthong.portal.oauth2), else null. */
     private final OAuth2TokenClient tokens;
+    private final DestinationCalls calls;
 
     public PortalClient(PortalProperties properties, ObjectMapper json) {
+        this(properties, json, DestinationCalls.NONE);
+    }
+
+    @Autowired
+    public PortalClient(PortalProperties properties, ObjectMapper json, DestinationCalls calls) {
         this.properties = properties;
         this.json = json;
+        this.calls = calls;
         this.tokens = properties.oauth2().enabled()
                 ? new OAuth2TokenClient(properties.oauth2(), json, Clock.systemUTC()) : null;
         this.alreadyExists = Pattern.compile(properties.alreadyExistsPattern());
@@ -159,14 +169,19 @@ public class PortalClient implements AutoCloseable {
             }
         }
         if (answer.status() / 100 != 2) {
+            calls.failed(Destination.PORTAL, "http_" + answer.status(), "portal answered HTTP " + answer.status());
             throw new PortalUnavailableException("portal answered HTTP " + answer.status());
         }
+        JsonNode reply;
         try {
-            return json.readTree(answer.body());
+            reply = json.readTree(answer.body());
         } catch (IOException e) {
+            calls.failed(Destination.PORTAL, "not_json", "portal answered something that is not JSON");
             throw new PortalUnavailableException("portal answered something that is not JSON (HTTP "
                     + answer.status() + ")", e);
         }
+        calls.answered(Destination.PORTAL, PortalReply.of(reply).errorCode());
+        return reply;
     }
 
     private Answer post(URI url, Map<String, String> headers, byte[] body, String bearer) {
@@ -181,6 +196,7 @@ public class PortalClient implements AutoCloseable {
             return http.execute(post, response -> new Answer(response.getCode(),
                     response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity())));
         } catch (IOException e) {
+            calls.failed(Destination.PORTAL, "unreachable", "portal unreachable: " + describe(e));
             throw new PortalUnavailableException("portal unreachable: " + describe(e), e);
         }
     }

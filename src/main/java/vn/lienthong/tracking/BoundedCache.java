@@ -25,4 +25,8 @@ public final class BoundedCache<K, V> {
         }
         entries.put(key, value);
     }
+
+    public void remove(K key) {
+        entries.remove(key);
+    }
 }

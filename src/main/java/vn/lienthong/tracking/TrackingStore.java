@@ -3,6 +3,7 @@ package vn.lienthong.tracking;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -32,11 +34,20 @@ public class TrackingStore {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final BoundedCache<String, String> unitsOfDossiers = new BoundedCache<>(100_000);
+    private final List<TrackingListener> listeners;
+    /** What listeners are told about a message on its way (kind, dossier, time received), so no outcome asks for it. */
+    private final BoundedCache<String, Facts> facts = new BoundedCache<>(100_000);
 
     public TrackingStore(JdbcTemplate jdbc, TransactionTemplate tx) {
+        this(jdbc, tx, List.of());
+    }
+
+    @Autowired
+    public TrackingStore(JdbcTemplate jdbc, TransactionTemplate tx, List<TrackingListener> listeners) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = Clock.system(ZONE);
+        this.listeners = List.copyOf(listeners);
     }
 
     /**
@@ -64,6 +75,9 @@ public class TrackingStore {
                 });
                 if ("DOSSIER".equals(message.kind()) && message.maHoSo() != null && message.unitCode() != null) {
                     unitsOfDossiers.put(message.maHoSo(), message.unitCode());
+                }
+                if (!listeners.isEmpty()) {
+                    facts.put(message.trackingId(), new Facts(message.kind(), message.maHoSo(), Instant.now(clock)));
                 }
                 return new Registration(message.trackingId(), true, false, sequence, true);
             } catch (DuplicateKeyException raced) {
@@ -114,10 +128,13 @@ public class TrackingStore {
      * ACCEPTED step is the message's {@code stored_at} (a delivery that already began keeps its state).
      */
     public void accepted(String trackingId, OffsetDateTime sentAt) {
-        jdbc.update("""
+        int updated = jdbc.update("""
                 update tracked_message set stored_at = ?,
                     state = case when state = 'RECEIVED' then 'ACCEPTED' else state end, updated_at = ?
                 where tracking_id = ?""", sentAt, now(), trackingId);
+        if (updated == 1) {
+            changed(trackingId, TrackingState.RECEIVED, TrackingState.ACCEPTED, null);
+        }
     }
 
     /**
@@ -149,19 +166,29 @@ public class TrackingStore {
      * recorded as a DELIVERING event in the same transaction: a delivery costs one commit, not two.
      */
     public void transition(String trackingId, DeliveryStart delivering, TrackingState state, String detail) {
-        tx.executeWithoutResult(status -> {
+        TrackingState[] from = new TrackingState[1];
+        boolean recorded = Boolean.TRUE.equals(tx.execute(status -> {
             OffsetDateTime now = now();
+            // Only a message put back (replayed) or held behind another enters these states from anywhere: the state it
+            // leaves tells which (rare paths, worth a query).
+            if (state == TrackingState.ACCEPTED || state == TrackingState.HELD) {
+                from[0] = currentState(trackingId);
+            }
             String attempts = state == TrackingState.RETRYING ? ", attempts = attempts + 1" : "";
             int updated = jdbc.update("update tracked_message set state = ?, updated_at = ?" + attempts
                     + " where tracking_id = ?", state.name(), now, trackingId);
             if (updated == 1) {
                 insertOutcome(trackingId, delivering, state, now, detail);
-            } else {
-                // A queued message without a trail (its 503 answer withdrew it, but the broker had stored it):
-                // it is still delivered; there is just nothing to record it in.
-                log.warn("message {} has no tracking record; {} not recorded", trackingId, state);
+                return true;
             }
-        });
+            // A queued message without a trail (its 503 answer withdrew it, but the broker had stored it):
+            // it is still delivered; there is just nothing to record it in.
+            log.warn("message {} has no tracking record; {} not recorded", trackingId, state);
+            return false;
+        }));
+        if (recorded) {
+            changed(trackingId, from[0], state, detail);
+        }
     }
 
     /**
@@ -169,8 +196,10 @@ public class TrackingStore {
      * retries so far (null: unchanged), and why.
      */
     public void held(String trackingId, DeliveryStart delivering, Integer retries, String detail) {
-        tx.executeWithoutResult(status -> {
+        TrackingState[] from = new TrackingState[1];
+        boolean recorded = Boolean.TRUE.equals(tx.execute(status -> {
             OffsetDateTime now = now();
+            from[0] = currentState(trackingId);
             int updated = retries == null
                     ? jdbc.update("update tracked_message set state = ?, updated_at = ? where tracking_id = ?",
                             TrackingState.HELD.name(), now, trackingId)
@@ -178,26 +207,34 @@ public class TrackingStore {
                             TrackingState.HELD.name(), retries, now, trackingId);
             if (updated == 1) {
                 insertOutcome(trackingId, delivering, TrackingState.HELD, now, detail);
-            } else {
-                log.warn("message {} has no tracking record; {} not recorded", trackingId, TrackingState.HELD);
+                return true;
             }
-        });
+            log.warn("message {} has no tracking record; {} not recorded", trackingId, TrackingState.HELD);
+            return false;
+        }));
+        if (recorded) {
+            changed(trackingId, from[0], TrackingState.HELD, detail);
+        }
     }
 
     /** A final answer from the portal: the state and what the portal said. */
     public void portalReplied(String trackingId, DeliveryStart delivering, TrackingState state, String errorCode,
                               String portalMessage, String detail) {
-        tx.executeWithoutResult(status -> {
+        boolean recorded = Boolean.TRUE.equals(tx.execute(status -> {
             OffsetDateTime now = now();
             int updated = jdbc.update("""
                     update tracked_message set state = ?, portal_error_code = ?, portal_message = ?, updated_at = ?
                     where tracking_id = ?""", state.name(), errorCode, truncate(portalMessage), now, trackingId);
             if (updated == 1) {
                 insertOutcome(trackingId, delivering, state, now, detail);
-            } else {
-                log.warn("message {} has no tracking record; {} not recorded", trackingId, state);
+                return true;
             }
-        });
+            log.warn("message {} has no tracking record; {} not recorded", trackingId, state);
+            return false;
+        }));
+        if (recorded) {
+            changed(trackingId, null, state, detail == null ? portalMessage : detail);
+        }
     }
 
     /** A remark in the history (what the gateway changed or noticed), recorded under the message's current state. */
@@ -315,6 +352,42 @@ public class TrackingStore {
         return OffsetDateTime.now(clock);
     }
 
+    private TrackingState currentState(String trackingId) {
+        return jdbc.query("select state from tracked_message where tracking_id = ?",
+                (rs, row) -> TrackingState.valueOf(rs.getString(1)), trackingId).stream().findFirst().orElse(null);
+    }
+
+    /** Tells the listeners, after the commit; a listener's failure never fails the message's delivery. */
+    private void changed(String trackingId, TrackingState from, TrackingState to, String detail) {
+        if (listeners.isEmpty() || to == TrackingState.RETRYING || to == TrackingState.DELIVERING) {
+            return;
+        }
+        Facts known = facts.get(trackingId);
+        if (known == null) {
+            // Accepted before a restart, or by another instance.
+            known = jdbc.query("select kind, ma_ho_so, accepted_at from tracked_message where tracking_id = ?",
+                    (rs, row) -> new Facts(rs.getString(1), rs.getString(2),
+                            rs.getObject(3, OffsetDateTime.class).toInstant()), trackingId)
+                    .stream().findFirst().orElse(null);
+            if (known == null) {
+                return;
+            }
+        }
+        if (to.isFinal()) {
+            facts.remove(trackingId);
+        }
+        StateChange change = new StateChange(trackingId, known.kind(), known.maHoSo(), known.receivedAt(), from, to,
+                detail);
+        for (TrackingListener listener : listeners) {
+            try {
+                listener.changed(change);
+            } catch (RuntimeException e) {
+                log.warn("tracking listener {} failed on {}: {}", listener.getClass().getSimpleName(), trackingId,
+                        e.toString());
+            }
+        }
+    }
+
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.atZoneSameInstant(ZONE).toOffsetDateTime();
@@ -327,6 +400,9 @@ public class TrackingStore {
 
     private static String truncate(String text) {
         return text == null || text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL);
+    }
+
+    private record Facts(String kind, String maHoSo, Instant receivedAt) {
     }
 
     /** When a delivery attempt began, and why it is worth a note (e.g. "taken from the queue again"). */
