@@ -21,9 +21,10 @@ public class AxisConfiguration {
 
     @Bean
     AxisTransport axisTransport(AxisProperties properties, ObjectProvider<ObjectMapper> json,
-            ObjectProvider<Bus> bus, DestinationCalls calls) {
+            ObjectProvider<Bus> bus, ObjectProvider<DestinationCalls> calls) {
         return switch (properties.transport()) {
-            case JSON -> new AxisJsonTransport(properties, json.getIfAvailable(ObjectMapper::new), calls);
+            case JSON -> new AxisJsonTransport(properties, json.getIfAvailable(ObjectMapper::new),
+                    calls.getIfAvailable(() -> DestinationCalls.NONE));
             // the application's CXF bus (the one the simulator's endpoint is published on) when there is one
             case SOAP -> new AxisSoapTransport(properties, bus.getIfAvailable(BusFactory::getDefaultBus));
         };

@@ -16,6 +16,7 @@ import vn.lienthong.delivery.DeliveryProperties;
 import vn.lienthong.delivery.DeliveryStopping;
 import vn.lienthong.delivery.DeliveryTrail;
 import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.metrics.MessageMdc;
 import vn.lienthong.portal.PortalCircuit;
 import vn.lienthong.portal.PortalProperties;
 import vn.lienthong.tracking.TrackingState;
@@ -229,6 +230,7 @@ public class HeldMessages {
         in.removeHeaders("*");
         in.setHeaders(new LinkedHashMap<>(message.headers()));
         in.setBody(message.body());
+        MessageMdc.put(exchange);
     }
 
     private static String failure(Exchange exchange) {

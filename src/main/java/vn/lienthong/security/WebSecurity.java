@@ -21,7 +21,8 @@ import vn.lienthong.security.console.HawtioSessionBridge;
 /**
  * Spring Security in front of every path, in three chains (README "Security"):
  * <ol>
- *   <li><b>open</b>: health (its groups and probes; details for operators), prometheus, info, the OpenAPI document, and the simulators
+ *   <li><b>open</b>: health (its groups and probes; details for operators), prometheus, info, the OpenAPI document and
+ *   the schemas it references, and the simulators
  *   ({@code /sim/**}, {@code /services/sim/**}: they stand for outside systems);</li>
  *   <li><b>api</b> ({@code /api/**}, {@code /services/**}): stateless, no session, no CSRF (no cookie authenticates
  *   anything); a client system's API key, bearer token or certificate, or a user's password (HTTP Basic). The REST
@@ -57,7 +58,9 @@ public class WebSecurity {
     @Order(2)
     SecurityFilterChain open(HttpSecurity http) throws Exception {
         http.securityMatcher(new OrRequestMatcher(EndpointRequest.to("prometheus", "info"),
-                        path("/sim/**"), path("/services/sim/**"), path("/api/v1/openapi.json"), path("/error")))
+                        path("/sim/**"), path("/services/sim/**"), path("/api/v1/openapi.json"),
+                        // the JSON Schemas the OpenAPI document references (vn.lienthong.apidoc.OpenApiDocument)
+                        path("/api/v1/schemas/**"), path("/error")))
                 .authorizeHttpRequests(rules -> rules.anyRequest().permitAll());
         return stateless(http).build();
     }

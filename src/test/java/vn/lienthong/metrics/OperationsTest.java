@@ -3,6 +3,7 @@ package vn.lienthong.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.ConsoleAppender;
 import vn.lienthong.support.Dossiers;
 import vn.lienthong.support.GatewayApi;
 import vn.lienthong.support.GatewayTest;
@@ -45,6 +47,7 @@ class OperationsTest extends GatewayTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String KEY = GatewayApi.DVCQG_CLIENT_KEY;
+    private static final String OPERATOR_KEY = "demo-operator-key";
 
     @Test
     void aDeliveredARejectedAndADeadLetteredDossierAreCountedOnceEachByOutcome() {
@@ -116,6 +119,9 @@ class OperationsTest extends GatewayTest {
         assertThat(health("").path("components").has("portal")).as("kept out of the gateway's own health").isFalse();
         assertThat(health("/readiness").path("status").asText()).isEqualTo("UP");
         assertThat(health("/liveness").path("status").asText()).isEqualTo("UP");
+        JsonNode anonymous = Http.get("http://127.0.0.1:" + port + "/actuator/health/destinations", Map.of()).json();
+        assertThat(anonymous.path("components").path("portal").path("status").asText()).isEqualTo("DOWN");
+        assertThat(anonymous.path("components").path("portal").has("details")).as("details for operators").isFalse();
 
         portal.healthy();
         await().atMost(WAIT).until(() -> api.state(KEY, trackingId).equals("DELIVERED"));
@@ -124,6 +130,7 @@ class OperationsTest extends GatewayTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void theLogLineOfADeliveredDossierCarriesItsTrackingId() {
         List<ILoggingEvent> events = new CopyOnWriteArrayList<>();
         AppenderBase<ILoggingEvent> capture = new AppenderBase<>() {
@@ -147,9 +154,30 @@ class OperationsTest extends GatewayTest {
             assertThat(line.getLevel().toString()).isEqualTo("INFO");
             assertThat(line.getMDCPropertyMap()).containsEntry("trackingId", trackingId)
                     .containsEntry("maHoSo", maHoSo);
+            // The default console pattern (logging.pattern.correlation) prints them on the line.
+            ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) root.getAppender("CONSOLE");
+            assertThat(new String(console.getEncoder().encode(line), StandardCharsets.UTF_8))
+                    .contains("[" + trackingId + " " + maHoSo + "] ");
         } finally {
             root.detachAppender(capture);
         }
+    }
+
+    @Test
+    void operatorsSeeEveryQueueWithItsDepthOldestMessageAgeAndConsumers() {
+        Http.Reply reply = Http.get("http://127.0.0.1:" + port + "/api/v1/queues",
+                Map.of("X-API-Key", "demo-operator-key"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().path("queues").findValuesAsText("name")).containsExactly(
+                "lienthong.dossier.to-portal", "lienthong.dossier.dead-letter", "lienthong.document.to-axis",
+                "lienthong.document.from-axis", "lienthong.document.dead-letter");
+        JsonNode toPortal = reply.json().path("queues").get(0);
+        assertThat(toPortal.path("depth").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(toPortal.path("consumers").asInt()).as("the delivery consumers").isPositive();
+        assertThat(toPortal.has("oldestMessageAgeSeconds")).isTrue();
+        assertThat(Http.get("http://127.0.0.1:" + port + "/api/v1/queues", Map.of("X-API-Key", KEY)).status())
+                .as("operators only").isEqualTo(403);
     }
 
     private String post(String maHoSo) {
@@ -158,8 +186,10 @@ class OperationsTest extends GatewayTest {
         return reply.json().path("trackingId").asText();
     }
 
+    /** Health as an operator sees it (details need a login; everyone sees the statuses). */
     private JsonNode health(String group) {
-        return Http.get("http://127.0.0.1:" + port + "/actuator/health" + group, Map.of()).json();
+        return Http.get("http://127.0.0.1:" + port + "/actuator/health" + group,
+                Map.of("X-API-Key", OPERATOR_KEY)).json();
     }
 
     private String prometheus() {
