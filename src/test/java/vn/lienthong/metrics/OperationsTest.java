@@ -47,7 +47,9 @@ class OperationsTest extends GatewayTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String KEY = GatewayApi.DVCQG_CLIENT_KEY;
-    private static final String OPERATOR_KEY = "demo-operator-key";
+    /** The demo operator's console login (HTTP Basic): API keys open no console. */
+    private static final String OPERATOR_LOGIN = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("demo-operator:demo-operator-password".getBytes(StandardCharsets.UTF_8));
 
     @Test
     void aDeliveredARejectedAndADeadLetteredDossierAreCountedOnceEachByOutcome() {
@@ -189,7 +191,7 @@ class OperationsTest extends GatewayTest {
     /** Health as an operator sees it (details need a login; everyone sees the statuses). */
     private JsonNode health(String group) {
         return Http.get("http://127.0.0.1:" + port + "/actuator/health" + group,
-                Map.of("X-API-Key", OPERATOR_KEY)).json();
+                Map.of("Authorization", OPERATOR_LOGIN)).json();
     }
 
     private String prometheus() {
