@@ -43,7 +43,10 @@ class PoisonMessageIT {
 
     @BeforeAll
     static void startStack() {
+        // One message per portal call: the scenario counts the calls of each poison dossier, and a shared call that
+        // fails is followed by one call per message (an extra failed call whenever the poison shared one).
         stack = Stack.builder("poison-message").gatewayArguments(
+                "--lienthong.portal.batch-size=1",
                 "--lienthong.delivery.maximum-redeliveries=" + MAXIMUM_REDELIVERIES,
                 "--lienthong.delivery.redelivery-delay=" + REDELIVERY_DELAY_MS).start();
     }
