@@ -65,6 +65,20 @@ class JolokiaPolicyTest extends SecuredGatewayTest {
     }
 
     @Test
+    void aViewerReadsTheQueuesAsTheApiListsThem() {
+        JsonNode queues = console.jolokia(Map.of("type", "read", "mbean", "lienthong:type=Queues"),
+                Map.of("Authorization", VIEWER)).json();
+
+        assertThat(queues.get("status").asInt()).isEqualTo(200);
+        assertThat(queues.get("value").size()).isEqualTo(5);
+        JsonNode toPortal = queues.get("value").get("lienthong.dossier.to-portal");
+        assertThat(toPortal.get("consumers").asInt()).isEqualTo(16);
+        assertThat(toPortal.get("depth").isIntegralNumber()).isTrue();
+        assertThat(queues.get("value").get("lienthong.document.dead-letter").has("oldestMessageAgeSeconds")).isTrue();
+        assertThat(status(console.exec(VIEWER, "lienthong:type=Queues", "list"))).isNotEqualTo(200);
+    }
+
+    @Test
     void anOperatorWorksTheDeadLettersAndRoutes() {
         String route = console.search(ADMIN, "org.apache.camel:type=routes,name=\"axis-poll\",*").get(0);
 
