@@ -117,8 +117,10 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
     }
 
     private AddressSettings deadLetters(String queue) {
+        // Management listings (the dead-letter listings read them) carry whole property values: a reason is not cut.
         return new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(queue))
-                .setMaxDeliveryAttempts(properties.maxDeliveryAttempts());
+                .setMaxDeliveryAttempts(properties.maxDeliveryAttempts())
+                .setManagementMessageAttributeSizeLimit(-1);
     }
 }

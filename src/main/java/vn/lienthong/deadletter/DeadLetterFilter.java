@@ -1,20 +1,29 @@
 package vn.lienthong.deadletter;
 
 /**
- * Which dead letters an operator means; every part is optional.
+ * Which dead letters an operator means; every part is optional (null or blank matches all).
  *
- * @param kind           DOSSIER, PROGRESS, ...
- * @param maHoSo         one dossier
+ * @param flow           {@code dossier} or {@code document}
+ * @param kind           DOSSIER, PROGRESS, DOCUMENT, DOCUMENT_STATUS
+ * @param key            one ordering key: a dossier's MaHoSo, a document's DocumentId
  * @param reasonContains text the reason must contain
  */
-public record DeadLetterFilter(String kind, String maHoSo, String reasonContains) {
+public record DeadLetterFilter(String flow, String kind, String key, String reasonContains) {
 
-    public static final DeadLetterFilter ALL = new DeadLetterFilter(null, null, null);
+    public static final DeadLetterFilter ALL = new DeadLetterFilter(null, null, null, null);
 
-    boolean matches(String messageKind, String messageMaHoSo, String reason) {
-        return (kind == null || kind.isBlank() || kind.equalsIgnoreCase(messageKind))
-                && (maHoSo == null || maHoSo.isBlank() || maHoSo.equals(messageMaHoSo))
-                && (reasonContains == null || reasonContains.isBlank()
-                        || (reason != null && reason.contains(reasonContains)));
+    boolean matchesFlow(String letterFlow) {
+        return blank(flow) || flow.equalsIgnoreCase(letterFlow);
+    }
+
+    boolean matches(DeadLetter letter) {
+        return matchesFlow(letter.flow())
+                && (blank(kind) || kind.equalsIgnoreCase(letter.kind()))
+                && (blank(key) || key.equals(letter.key()))
+                && (blank(reasonContains) || (letter.reason() != null && letter.reason().contains(reasonContains)));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

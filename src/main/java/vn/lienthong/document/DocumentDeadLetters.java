@@ -1,10 +1,8 @@
 package vn.lienthong.document;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -22,23 +20,26 @@ import org.springframework.stereotype.Component;
 import vn.lienthong.audit.AuditAction;
 import vn.lienthong.audit.AuditTrail;
 import vn.lienthong.deadletter.DeadLetters;
+import vn.lienthong.deadletter.FlowDeadLetters;
 import vn.lienthong.delivery.DeliveryTrail;
 import vn.lienthong.delivery.MessageHeaders;
-import vn.lienthong.tracking.TrackedMessage;
 import vn.lienthong.tracking.TrackingState;
 import vn.lienthong.tracking.TrackingStore;
 
 /**
  * Documents that cannot go on, kept with their reason in {@code lienthong.queues.document-dead-letter} (the edXML
  * file as it was queued, never lost): DEAD_LETTERED when delivery kept failing, QUARANTINED when a received document
- * cannot be processed (the axis is then told "fail" with the reason). Operators list them and re-process one: it goes
- * back to the queue it came from, under the same tracking id.
+ * cannot be processed (the axis is then told "fail" with the reason). Operators list them with every flow's dead
+ * letters and replay one ({@link vn.lienthong.deadletter.DeadLetterOperations}): it goes back to the queue it came
+ * from, under the same tracking id.
  */
 @Component("documentDeadLetters")
-public class DocumentDeadLetters {
+public class DocumentDeadLetters implements FlowDeadLetters {
 
     /** Header: the queue a parked document came from (where a re-process puts it back). */
     static final String ORIGIN = "LienthongOriginQueue";
+    /** Set by the broker on a document it dead-lettered itself: the queue it came from. */
+    private static final String BROKER_ORIGIN = "_AMQ_ORIG_QUEUE";
     private static final Pattern TRACKING_ID = Pattern.compile("[0-9a-fA-F-]{36}");
 
     private final DeadLetters deadLetters;
@@ -101,34 +102,37 @@ public class DocumentDeadLetters {
         queue.sendToDeadLetter(file, headers);
     }
 
-    /** Parked documents, oldest first: tracking id, kind, DocumentId, state, reason. */
-    public List<Map<String, Object>> list(int limit) {
-        return jms.browse(queue.deadLetterQueue(), (session, browser) -> {
-            List<Map<String, Object>> found = new ArrayList<>();
-            Enumeration<?> messages = browser.getEnumeration();
-            while (messages.hasMoreElements() && found.size() < limit) {
-                Message m = (Message) messages.nextElement();
-                String id = m.getStringProperty(MessageHeaders.TRACKING_ID);
-                Map<String, Object> letter = new LinkedHashMap<>();
-                letter.put("id", id);
-                letter.put("queue", queue.deadLetterQueue());
-                letter.put("kind", m.getStringProperty(MessageHeaders.KIND));
-                letter.put("documentId", m.getStringProperty(DocumentHeaders.DOCUMENT_ID));
-                letter.put("axisDocId", m.getStringProperty(DocumentHeaders.AXIS_DOC_ID));
-                letter.put("state", tracking.find(id).map(TrackedMessage::state).map(Enum::name).orElse(null));
-                letter.put("reason", m.getStringProperty(MessageHeaders.DEAD_LETTER_REASON));
-                letter.put("originQueue", m.getStringProperty(ORIGIN));
-                found.add(letter);
-            }
-            return found;
-        });
+    @Override
+    public String flow() {
+        return "document";
+    }
+
+    @Override
+    public String queue() {
+        return queue.deadLetterQueue();
+    }
+
+    @Override
+    public String keyHeader() {
+        return DocumentHeaders.DOCUMENT_ID;
+    }
+
+    /** {@code documentId}, {@code axisDocId} (a document received from the axis) and {@code originQueue}. */
+    @Override
+    public Map<String, Object> details(String trackingId, Map<String, Object> properties) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("documentId", properties.get(DocumentHeaders.DOCUMENT_ID));
+        details.put("axisDocId", properties.get(DocumentHeaders.AXIS_DOC_ID));
+        details.put("originQueue", origin(properties.get(ORIGIN), properties.get(BROKER_ORIGIN)));
+        return details;
     }
 
     /**
-     * Puts a parked document back on the queue it came from (re-process); false when it is not parked. Taken from the
+     * Puts a parked document back on the queue it came from (a replay); false when it is not parked. Taken from the
      * dead-letter queue and sent again in one local transaction, through a spool file (documents are large messages).
      */
-    public boolean reprocess(String id, String operator) {
+    @Override
+    public boolean replay(String id, String operator) {
         if (id == null || !TRACKING_ID.matcher(id).matches()) {
             return false;
         }
@@ -143,7 +147,7 @@ public class DocumentDeadLetters {
             if (parked == null) {
                 return false;
             }
-            audit.operatorAction(operator, AuditAction.REPROCESS, id, "from " + queue.deadLetterQueue());
+            audit.operatorAction(operator, AuditAction.REPLAY, id, "from " + queue.deadLetterQueue());
             DocumentQueue.copyBody((BytesMessage) parked, file);
             Map<String, Object> headers = new LinkedHashMap<>();
             for (Enumeration<?> names = parked.getPropertyNames(); names.hasMoreElements(); ) {
@@ -154,13 +158,20 @@ public class DocumentDeadLetters {
                 }
             }
             String documentId = parked.getStringProperty(DocumentHeaders.DOCUMENT_ID);
-            queue.send(session, parked.getStringProperty(ORIGIN), file, headers, documentId != null ? documentId : id);
-            tracking.transition(id, TrackingState.ACCEPTED, "re-processed from the document dead-letter queue by "
+            queue.send(session, origin(parked.getStringProperty(ORIGIN), parked.getStringProperty(BROKER_ORIGIN)), file,
+                    headers, documentId != null ? documentId : id);
+            tracking.transition(id, TrackingState.ACCEPTED, "replayed from the document dead-letter queue by "
                     + operator);
             session.commit();
             return true;
         } finally {
             DocumentSpool.delete(file);
         }
+    }
+
+    /** Where a parked document goes back to: where the gateway parked it from, else where the broker moved it from. */
+    private static String origin(Object parkedFrom, Object brokerMovedFrom) {
+        Object origin = parkedFrom != null ? parkedFrom : brokerMovedFrom;
+        return origin == null ? null : origin.toString();
     }
 }

@@ -192,6 +192,34 @@ public class TrackingStore {
     }
 
     /**
+     * A message the broker moved to a dead-letter queue itself (its delivery attempts ran out before the gateway could
+     * park it): DEAD_LETTERED with the reason, unless its trail is already final (then nothing changes). Safe to call
+     * from several instances: one records it.
+     *
+     * @return whether the trail changed
+     */
+    public boolean deadLetteredByBroker(String trackingId, String reason) {
+        TrackingState[] from = new TrackingState[1];
+        boolean recorded = Boolean.TRUE.equals(tx.execute(status -> {
+            from[0] = currentState(trackingId);
+            if (from[0] == null || from[0].isFinal()) {
+                return false;
+            }
+            OffsetDateTime now = now();
+            int updated = jdbc.update("update tracked_message set state = ?, updated_at = ? where tracking_id = ?"
+                    + " and state = ?", TrackingState.DEAD_LETTERED.name(), now, trackingId, from[0].name());
+            if (updated == 1) {
+                insertEvent(trackingId, TrackingState.DEAD_LETTERED, now, reason);
+            }
+            return updated == 1;
+        }));
+        if (recorded) {
+            changed(trackingId, from[0], TrackingState.DEAD_LETTERED, reason);
+        }
+        return recorded;
+    }
+
+    /**
      * The message is set aside in the held messages (or still is, after one more failed attempt): state HELD, its
      * retries so far (null: unchanged), and why.
      */

@@ -1,0 +1,111 @@
+package vn.lienthong.broker;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Message;
+import jakarta.jms.QueueRequestor;
+import jakarta.jms.QueueSession;
+import jakarta.jms.Session;
+
+import org.apache.activemq.artemis.api.core.management.QueueControl;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
+import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
+import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads what a queue holds through the broker's management, never by browsing it (a browsing consumer can miss a
+ * message the broker is handing over at that instant). The embedded broker is asked in process; an external broker
+ * (prod) through Artemis management messages on {@code activemq.management}, over the gateway's own connection (its
+ * user needs the {@code manage} permission).
+ */
+@Component
+public class BrokerManagement {
+
+    private static final TypeReference<List<Map<String, Object>>> MESSAGES = new TypeReference<>() {
+    };
+
+    private final ObjectProvider<EmbeddedActiveMQ> embedded;
+    private final ObjectProvider<ConnectionFactory> connections;
+    private final ObjectMapper json;
+
+    public BrokerManagement(ObjectProvider<EmbeddedActiveMQ> embedded, ObjectProvider<ConnectionFactory> connections,
+                            ObjectMapper json) {
+        this.embedded = embedded;
+        this.connections = connections;
+        this.json = json;
+    }
+
+    /**
+     * The messages of {@code queue} matching the JMS selector {@code filter} (null or empty: all), in queue order, each
+     * as the broker describes it: its properties by name (the gateway's {@code Lienthong*} headers, the broker's
+     * {@code _AMQ_ORIG_QUEUE} on a message it dead-lettered itself) and {@code messageID}, {@code timestamp}, ....
+     *
+     * @throws BrokerUnavailableException when the broker's management does not answer
+     */
+    public List<Map<String, Object>> messages(String queue, String filter) {
+        String answer;
+        try {
+            answer = listMessagesAsJson(queue, filter == null ? "" : filter);
+        } catch (BrokerUnavailableException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new BrokerUnavailableException("the broker's management did not list " + queue + ": " + e, e);
+        }
+        try {
+            List<Map<String, Object>> messages = json.readValue(answer, MESSAGES);
+            List<Map<String, Object>> ordered = new ArrayList<>(messages.size());
+            messages.forEach(m -> ordered.add(new LinkedHashMap<>(m)));
+            return ordered;
+        } catch (Exception e) {
+            throw new BrokerUnavailableException("the broker's listing of " + queue + " is not JSON: " + e, e);
+        }
+    }
+
+    private String listMessagesAsJson(String queue, String filter) throws Exception {
+        EmbeddedActiveMQ broker = embedded.getIfAvailable();
+        if (broker != null && broker.getActiveMQServer() != null) {
+            Object resource = broker.getActiveMQServer().getManagementService().getResource(ResourceNames.QUEUE + queue);
+            if (!(resource instanceof QueueControl control)) {
+                throw new BrokerUnavailableException("the broker has no queue " + queue, null);
+            }
+            return control.listMessagesAsJSON(filter);
+        }
+        ConnectionFactory factory = connections.getIfAvailable();
+        if (factory == null) {
+            throw new BrokerUnavailableException("no connection to the broker", null);
+        }
+        try (Connection connection = factory.createConnection();
+             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            QueueRequestor requestor = new QueueRequestor((QueueSession) session,
+                    ActiveMQJMSClient.createQueue("activemq.management"));
+            connection.start();
+            Message request = session.createMessage();
+            JMSManagementHelper.putOperationInvocation(request, ResourceNames.QUEUE + queue, "listMessagesAsJSON",
+                    filter);
+            Message reply = requestor.request(request);
+            if (!JMSManagementHelper.hasOperationSucceeded(reply)) {
+                throw new BrokerUnavailableException("the broker refused to list " + queue + ": "
+                        + JMSManagementHelper.getResult(reply), null);
+            }
+            return (String) JMSManagementHelper.getResult(reply, String.class);
+        }
+    }
+
+    /** The broker's management cannot be asked now (the caller answers 503: try again). */
+    public static class BrokerUnavailableException extends RuntimeException {
+        public BrokerUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
