@@ -68,9 +68,23 @@ public class DeadLetterOperations {
         return Optional.empty();
     }
 
-    /** Puts one dead letter back (see {@link FlowDeadLetters#replay}); false when no flow holds it. */
+    /**
+     * Puts one dead letter back (see {@link FlowDeadLetters#replay}); false when no flow holds it. Its trail says
+     * DEAD_LETTERED (or QUARANTINED) a moment before the broker lists it (the dead-letter queue's send commits with
+     * the delivery it ends): such a message is taken from its flow's queue as it arrives.
+     */
     public boolean replay(String id, String operator) {
-        return find(id).map(letter -> flow(letter.flow()).replay(letter.id(), operator)).orElse(false);
+        Optional<DeadLetter> listed = find(id);
+        if (listed.isPresent()) {
+            return flow(listed.get().flow()).replay(id, operator);
+        }
+        Optional<TrackedMessage> trail = id == null ? Optional.empty() : tracking.find(id);
+        if (trail.isEmpty() || (trail.get().state() != TrackingState.DEAD_LETTERED
+                && trail.get().state() != TrackingState.QUARANTINED)) {
+            return false;
+        }
+        return flows.stream().filter(f -> f.carries(trail.get().kind())).findFirst()
+                .map(f -> f.replay(id, operator)).orElse(false);
     }
 
     /** Replays every dead letter matching the filter, each flow in the order its messages were parked. */

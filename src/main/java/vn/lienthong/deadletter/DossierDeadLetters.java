@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import vn.lienthong.audit.AuditAction;
 import vn.lienthong.audit.AuditTrail;
+import vn.lienthong.contract.MessageKind;
 import vn.lienthong.delivery.MessageHeaders;
 import vn.lienthong.order.HeldMessageStore;
 import vn.lienthong.tracking.TrackingState;
@@ -65,6 +66,11 @@ public class DossierDeadLetters implements FlowDeadLetters {
     @Override
     public String queue() {
         return deadLetterQueue;
+    }
+
+    @Override
+    public boolean carries(String kind) {
+        return MessageKind.DOSSIER.name().equals(kind) || MessageKind.PROGRESS.name().equals(kind);
     }
 
     @Override

@@ -15,6 +15,9 @@ public interface FlowDeadLetters {
     /** The flow's dead-letter queue. */
     String queue();
 
+    /** Whether messages of this kind (DOSSIER, DOCUMENT, ...) are this flow's. */
+    boolean carries(String kind);
+
     /** The header (JMS property) holding the flow's ordering key: the key of a dead letter. */
     String keyHeader();
 

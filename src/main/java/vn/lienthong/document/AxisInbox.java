@@ -21,6 +21,7 @@ import vn.lienthong.delivery.DeliveryTrail;
 import vn.lienthong.delivery.MessageHeaders;
 import vn.lienthong.metrics.MessageMdc;
 import vn.lienthong.tracking.NewMessage;
+import vn.lienthong.tracking.TrackedMessage;
 import vn.lienthong.tracking.TrackingIds;
 import vn.lienthong.tracking.TrackingState;
 import vn.lienthong.tracking.TrackingStore;
@@ -83,6 +84,14 @@ public class AxisInbox {
         return taken;
     }
 
+    /** The reason its trail recorded (the axis hears the same whichever acknowledgement reaches it first). */
+    private String quarantineReason(String trackingId) {
+        return tracking.find(trackingId).flatMap(m -> m.history().stream()
+                        .filter(e -> e.state() == TrackingState.QUARANTINED && e.detail() != null)
+                        .map(TrackedMessage.Event::detail).reduce((first, later) -> later))
+                .orElse("quarantined by the receiving gateway, tracking id " + trackingId);
+    }
+
     private boolean take(AxisInboxItem item) {
         var known = trail.incoming(item.docId());
         if (known.isPresent() && !TrackingState.RECEIVED.name().equals(known.get().state())) {
@@ -91,8 +100,7 @@ public class AxisInbox {
             if (TrackingState.DELIVERED.name().equals(state)) {
                 axis.acknowledge(item.docId(), item.toOrganId(), AxisAck.DONE, null);
             } else if (TrackingState.QUARANTINED.name().equals(state)) {
-                acknowledgeFail(item.docId(), item.toOrganId(), "quarantined by the receiving gateway, tracking id "
-                        + known.get().trackingId());
+                acknowledgeFail(item.docId(), item.toOrganId(), quarantineReason(known.get().trackingId()));
             }
             return false;
         }

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import vn.lienthong.audit.AuditAction;
 import vn.lienthong.audit.AuditTrail;
+import vn.lienthong.contract.MessageKind;
 import vn.lienthong.deadletter.DeadLetters;
 import vn.lienthong.deadletter.FlowDeadLetters;
 import vn.lienthong.delivery.DeliveryTrail;
@@ -110,6 +111,11 @@ public class DocumentDeadLetters implements FlowDeadLetters {
     @Override
     public String queue() {
         return queue.deadLetterQueue();
+    }
+
+    @Override
+    public boolean carries(String kind) {
+        return MessageKind.DOCUMENT.name().equals(kind) || MessageKind.DOCUMENT_STATUS.name().equals(kind);
     }
 
     @Override

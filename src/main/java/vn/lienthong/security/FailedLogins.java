@@ -60,6 +60,11 @@ public class FailedLogins {
         return Duration.ofMillis(Math.max(1000, window.endsAt - now));
     }
 
+    /** Forgets every source's failures (a test starts from an empty window, whatever tests before it did). */
+    void clear() {
+        windows.clear();
+    }
+
     private record Window(long endsAt, int failures) {
     }
 }

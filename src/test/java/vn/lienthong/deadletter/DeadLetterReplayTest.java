@@ -32,8 +32,9 @@ class DeadLetterReplayTest extends GatewayTest {
                 .json().path("trackingId").asText();
         await().atMost(WAIT).until(() -> api.state(GatewayApi.DVCQG_CLIENT_KEY, trackingId).equals("DEAD_LETTERED"));
 
-        JsonNode listed = get("/api/v1/dead-letters?MaHoSo=" + maHoSo, OPERATOR_KEY).json().path("deadLetters");
-        assertThat(listed).hasSize(1);
+        // The trail says DEAD_LETTERED a moment before the dead-letter queue's send commits.
+        JsonNode listed = await().atMost(WAIT).until(() -> get("/api/v1/dead-letters?MaHoSo=" + maHoSo, OPERATOR_KEY)
+                .json().path("deadLetters"), letters -> letters.size() == 1);
         assertThat(listed.get(0).path("id").asText()).isEqualTo(trackingId);
         assertThat(listed.get(0).path("kind").asText()).isEqualTo("DOSSIER");
         assertThat(listed.get(0).path("reason").asText()).contains("HTTP 503");
@@ -70,8 +71,8 @@ class DeadLetterReplayTest extends GatewayTest {
                 .allMatch(id -> api.state(GatewayApi.DVCQG_CLIENT_KEY, id).equals("HELD")));
         assertThat(api.tracking(GatewayApi.DVCQG_CLIENT_KEY, ids.get(3)).path("history").findValuesAsText("detail"))
                 .anyMatch(d -> d != null && d.contains("waiting behind dead letter " + ids.get(0)));
-        JsonNode letters = get("/api/v1/dead-letters?MaHoSo=" + maHoSo, OPERATOR_KEY).json().path("deadLetters");
-        assertThat(letters).hasSize(1);
+        JsonNode letters = await().atMost(WAIT).until(() -> get("/api/v1/dead-letters?MaHoSo=" + maHoSo, OPERATOR_KEY)
+                .json().path("deadLetters"), found -> found.size() == 1);
         assertThat(letters.get(0).path("heldBehind").asInt()).isEqualTo(3);
 
         portal.healthy();

@@ -55,7 +55,9 @@ class DeadLettersOfEveryFlowTest extends GatewayTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> "fail".equals(systems.axisDocument(docId).path("ack").asText()));
         portal.healthy();
 
-        JsonNode all = list("limit=1000");
+        // The trail says DEAD_LETTERED a moment before the dead-letter queue's send commits.
+        JsonNode all = await().atMost(Duration.ofSeconds(10)).until(() -> list("limit=1000"),
+                letters -> ids(letters).contains(dossierId) && letters.findValuesAsText("axisDocId").contains(docId));
         JsonNode dossier = byId(all, dossierId);
         assertThat(dossier.path("flow").asText()).isEqualTo("dossier");
         assertThat(dossier.path("kind").asText()).isEqualTo("DOSSIER");

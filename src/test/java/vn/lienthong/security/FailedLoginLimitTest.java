@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -22,6 +24,14 @@ import vn.lienthong.support.Http;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class FailedLoginLimitTest extends SecuredGatewayTest {
+
+    @Autowired
+    FailedLogins failedLogins;
+
+    @BeforeEach
+    void startFromAnEmptyWindow() {
+        failedLogins.clear();
+    }
 
     @Test
     void twoHundredWrongKeysAreLimitedAndValidKeysStillPass(CapturedOutput output) {
@@ -46,7 +56,7 @@ class FailedLoginLimitTest extends SecuredGatewayTest {
                 url("/api/v1/tracking/none"), Map.of("X-API-Key", "one-more-guess")).status() == 401);
     }
 
-    /** 401 until the limit, 429 after it; failures of other tests within the window may have counted already. */
+    /** 401 until the limit, 429 after it. */
     private static void assertLimitedAfterAtMost50(List<Integer> statuses) {
         int refused = statuses.indexOf(429);
         assertThat(refused).isBetween(40, 50);
