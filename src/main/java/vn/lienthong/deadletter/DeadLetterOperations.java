@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.broker.BrokerManagement;
-import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.message.ExchangeNames.Header;
 import vn.lienthong.tracking.TrackedMessage;
 import vn.lienthong.tracking.TrackingState;
 import vn.lienthong.tracking.TrackingStore;
@@ -44,7 +44,7 @@ public class DeadLetterOperations {
         this.tracking = tracking;
     }
 
-    /** Dead letters of every flow matching the filter, oldest first (each queue's order kept), at most {@code limit}. */
+    /** Dead letters of every flow matching the filter, oldest first (each queue's own order kept), at most limit. */
     public List<DeadLetter> list(DeadLetterFilter filter, int limit) {
         List<List<DeadLetter>> perFlow = new ArrayList<>();
         for (FlowDeadLetters flow : flows) {
@@ -60,7 +60,7 @@ public class DeadLetterOperations {
             return Optional.empty();
         }
         for (FlowDeadLetters flow : flows) {
-            List<DeadLetter> found = read(flow, MessageHeaders.TRACKING_ID + " = '" + id + "'");
+            List<DeadLetter> found = read(flow, Header.TRACKING_ID + " = '" + id + "'");
             if (!found.isEmpty()) {
                 return Optional.of(found.get(0));
             }
@@ -111,8 +111,8 @@ public class DeadLetterOperations {
         int changed = 0;
         for (FlowDeadLetters flow : flows) {
             for (Map<String, Object> message : broker.messages(flow.queue(),
-                    BROKER_ORIGIN + " IS NOT NULL AND " + MessageHeaders.DEAD_LETTER_REASON + " IS NULL")) {
-                String id = text(message.get(MessageHeaders.TRACKING_ID));
+                    BROKER_ORIGIN + " IS NOT NULL AND " + Header.DEAD_LETTER_REASON + " IS NULL")) {
+                String id = text(message.get(Header.TRACKING_ID));
                 if (id != null && tracking.deadLetteredByBroker(id, brokerReason(message))) {
                     log.warn("message {} was dead-lettered by the broker from {}: its trail says so now", id,
                             message.get(BROKER_ORIGIN));
@@ -136,8 +136,8 @@ public class DeadLetterOperations {
     }
 
     private DeadLetter describe(FlowDeadLetters flow, Map<String, Object> message) {
-        String id = text(message.get(MessageHeaders.TRACKING_ID));
-        String reason = text(message.get(MessageHeaders.DEAD_LETTER_REASON));
+        String id = text(message.get(Header.TRACKING_ID));
+        String reason = text(message.get(Header.DEAD_LETTER_REASON));
         if (reason == null && message.get(BROKER_ORIGIN) != null) {
             reason = brokerReason(message);
         }
@@ -150,7 +150,7 @@ public class DeadLetterOperations {
                 .filter(e -> e.state() == TrackingState.DEAD_LETTERED || e.state() == TrackingState.QUARANTINED)
                 .map(TrackedMessage.Event::at).reduce((a, b) -> b)).orElse(null);
         Map<String, Object> details = new LinkedHashMap<>(flow.details(id, message));
-        return new DeadLetter(id, flow.flow(), flow.queue(), text(message.get(MessageHeaders.KIND)),
+        return new DeadLetter(id, flow.flow(), flow.queue(), text(message.get(Header.KIND)),
                 text(message.get(flow.keyHeader())), reason,
                 trail.map(TrackedMessage::state).map(Enum::name).orElse(null),
                 trail.map(TrackedMessage::attempts).orElse(0), firstFailure, lastFailure, details);
@@ -166,7 +166,7 @@ public class DeadLetterOperations {
     private static String selector(FlowDeadLetters flow, DeadLetterFilter filter) {
         List<String> terms = new ArrayList<>();
         if (filter.kind() != null && !filter.kind().isBlank()) {
-            terms.add(MessageHeaders.KIND + " = '" + quoted(filter.kind().toUpperCase(java.util.Locale.ROOT)) + "'");
+            terms.add(Header.KIND + " = '" + quoted(filter.kind().toUpperCase(java.util.Locale.ROOT)) + "'");
         }
         if (filter.key() != null && !filter.key().isBlank()) {
             terms.add(flow.keyHeader() + " = '" + quoted(filter.key()) + "'");

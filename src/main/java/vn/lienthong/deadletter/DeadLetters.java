@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 import vn.lienthong.delivery.DeliveryStopping;
 import vn.lienthong.delivery.DeliveryTrail;
-import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.message.ExchangeNames.Header;
 import vn.lienthong.tracking.TrackedMessage;
 import vn.lienthong.tracking.TrackingState;
 import vn.lienthong.tracking.TrackingStore;
@@ -35,7 +35,7 @@ public class DeadLetters {
         int retries = tracking.find(trackingId).map(TrackedMessage::attempts).orElse(0);
         String reason = (cause == null ? "unknown failure" : cause.getMessage())
                 + (retries == 0 ? "" : " (after " + retries + " retries)");
-        exchange.getIn().setHeader(MessageHeaders.DEAD_LETTER_REASON, reason);
+        exchange.getIn().setHeader(Header.DEAD_LETTER_REASON, reason);
         tracking.transition(trackingId, DeliveryTrail.takeStart(exchange), TrackingState.DEAD_LETTERED, reason);
     }
 }

@@ -21,14 +21,15 @@ import org.springframework.stereotype.Component;
 import vn.lienthong.audit.AuditAction;
 import vn.lienthong.audit.AuditTrail;
 import vn.lienthong.contract.MessageKind;
-import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.message.ExchangeNames;
+import vn.lienthong.message.ExchangeNames.Header;
 import vn.lienthong.order.HeldMessageStore;
 import vn.lienthong.tracking.TrackingState;
 import vn.lienthong.tracking.TrackingStore;
 
 /**
- * The dossier flow's dead letters: puts a parked dossier message back on its delivery queue. A replayed message keeps its
- * tracking id and its message group, and messages are replayed in the order they were parked, so a dossier's
+ * The dossier flow's dead letters: puts a parked dossier message back on its delivery queue. A replayed message keeps
+ * its tracking id and its message group, and messages are replayed in the order they were parked, so a dossier's
  * messages keep their order. A message dead-lettered from the held messages (its dossier's later messages wait
  * behind it) goes back to the head of its dossier's held messages instead, retried with all its attempts; the
  * messages behind it follow once it is delivered.
@@ -75,14 +76,14 @@ public class DossierDeadLetters implements FlowDeadLetters {
 
     @Override
     public String keyHeader() {
-        return MessageHeaders.MA_HO_SO;
+        return Header.MA_HO_SO;
     }
 
-    /** {@code MaHoSo}, and {@code heldBehind}: messages of its dossier waiting behind it (sent once it is delivered). */
+    /** {@code MaHoSo}, and {@code heldBehind}: its dossier's messages waiting behind it (sent once it is delivered). */
     @Override
     public Map<String, Object> details(String trackingId, Map<String, Object> properties) {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("MaHoSo", properties.get(MessageHeaders.MA_HO_SO));
+        details.put("MaHoSo", properties.get(Header.MA_HO_SO));
         details.put("heldBehind", trackingId == null ? 0 : held.waitingBehind(trackingId));
         return details;
     }
@@ -117,11 +118,11 @@ public class DossierDeadLetters implements FlowDeadLetters {
             TextMessage copy = session.createTextMessage(((TextMessage) parked).getText());
             for (Enumeration<?> names = parked.getPropertyNames(); names.hasMoreElements(); ) {
                 String name = (String) names.nextElement();
-                if (name.startsWith("Lienthong") && !name.equals(MessageHeaders.DEAD_LETTER_REASON)) {
+                if (ExchangeNames.isOwn(name) && !name.equals(Header.DEAD_LETTER_REASON)) {
                     copy.setObjectProperty(name, parked.getObjectProperty(name));
                 }
             }
-            copy.setStringProperty(MessageHeaders.GROUP_ID, parked.getStringProperty(MessageHeaders.MA_HO_SO));
+            copy.setStringProperty(Header.GROUP_ID, parked.getStringProperty(Header.MA_HO_SO));
             producer.send(copy);
             tracking.transition(id, TrackingState.ACCEPTED, "replayed from the dead-letter queue by " + operator);
             session.commit();
@@ -130,6 +131,6 @@ public class DossierDeadLetters implements FlowDeadLetters {
     }
 
     private static String selector(String id) {
-        return MessageHeaders.TRACKING_ID + " = '" + id + "'";
+        return Header.TRACKING_ID + " = '" + id + "'";
     }
 }

@@ -8,6 +8,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
+import vn.lienthong.message.ExchangeNames.Header;
+import vn.lienthong.message.ExchangeNames.Property;
 import vn.lienthong.portal.PortalRejectedException;
 import vn.lienthong.portal.PortalReply;
 import vn.lienthong.tracking.TrackingState;
@@ -23,12 +25,6 @@ public class DeliveryTrail implements Processor {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryTrail.class);
 
-    /** Exchange property holding the destination's final reply. */
-    public static final String REPLY = "LienthongReply";
-    /** Exchange property with a line for the tracking history (e.g. "already existed: sent as an update"). */
-    public static final String DETAIL = "LienthongDetail";
-    private static final String START = "LienthongDeliveryStart";
-
     private final TrackingStore tracking;
 
     public DeliveryTrail(TrackingStore tracking) {
@@ -43,22 +39,22 @@ public class DeliveryTrail implements Processor {
         Integer redelivered = exchange.getIn().getHeader("JMSXDeliveryCount", Integer.class);
         String detail = redelivered != null && redelivered > 1
                 ? "taken from the queue again (delivery " + redelivered + " by the broker)" : null;
-        exchange.setProperty(START, new DeliveryStart(tracking.clock(), detail));
+        exchange.setProperty(Property.DELIVERY_START, new DeliveryStart(tracking.clock(), detail));
     }
 
     /** The start of this delivery attempt, once: the first state written after it carries it. */
     public static DeliveryStart takeStart(Exchange exchange) {
-        return exchange.removeProperty(START) instanceof DeliveryStart start ? start : null;
+        return exchange.removeProperty(Property.DELIVERY_START) instanceof DeliveryStart start ? start : null;
     }
 
     public void delivered(Exchange exchange) {
-        PortalReply reply = exchange.getProperty(REPLY, PortalReply.class);
+        PortalReply reply = exchange.getProperty(Property.REPLY, PortalReply.class);
         if (reply == null) {
             tracking.transition(trackingId(exchange), takeStart(exchange), TrackingState.DELIVERED,
-                    exchange.getProperty(DETAIL, String.class));
+                    exchange.getProperty(Property.DETAIL, String.class));
         } else {
             tracking.portalReplied(trackingId(exchange), takeStart(exchange), TrackingState.DELIVERED,
-                    reply.errorCode(), reply.message(), exchange.getProperty(DETAIL, String.class));
+                    reply.errorCode(), reply.message(), exchange.getProperty(Property.DETAIL, String.class));
         }
     }
 
@@ -87,6 +83,6 @@ public class DeliveryTrail implements Processor {
     }
 
     public static String trackingId(Exchange exchange) {
-        return exchange.getIn().getHeader(MessageHeaders.TRACKING_ID, String.class);
+        return exchange.getIn().getHeader(Header.TRACKING_ID, String.class);
     }
 }

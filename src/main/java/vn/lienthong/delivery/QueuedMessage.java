@@ -4,6 +4,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultMessage;
 import org.springframework.stereotype.Component;
 
+import vn.lienthong.message.ExchangeNames.Property;
+
 /**
  * The message as it was queued: the first step of a delivery route keeps it ({@link #keep}) and goes on with a plain
  * copy of it, detached from the JMS session; the error handling puts its body back ({@link #restore}) before setting
@@ -18,18 +20,15 @@ import org.springframework.stereotype.Component;
 @Component("queuedMessage")
 public class QueuedMessage {
 
-    /** Exchange property: the body as queued (canonical JSON), kept by reference. */
-    public static final String BODY = "LienthongQueuedBody";
-
     public void keep(Exchange exchange) {
         DefaultMessage plain = new DefaultMessage(exchange);
         plain.copyFrom(exchange.getIn());
         exchange.setIn(plain);
-        exchange.setProperty(BODY, plain.getBody());
+        exchange.setProperty(Property.QUEUED_BODY, plain.getBody());
     }
 
     /** The body as queued, in place of whatever the delivery's steps made of it (e.g. the portal's envelope). */
     public void restore(Exchange exchange) {
-        exchange.getIn().setBody(exchange.getProperty(BODY));
+        exchange.getIn().setBody(exchange.getProperty(Property.QUEUED_BODY));
     }
 }

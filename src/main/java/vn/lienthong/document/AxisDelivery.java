@@ -9,6 +9,8 @@ import vn.lienthong.axis.AxisMessageKind;
 import vn.lienthong.axis.AxisRejectedException;
 import vn.lienthong.axis.AxisTransport;
 import vn.lienthong.delivery.DeliveryTrail;
+import vn.lienthong.message.ExchangeNames.Header;
+import vn.lienthong.message.ExchangeNames.Property;
 import vn.lienthong.tracking.TrackingState;
 import vn.lienthong.tracking.TrackingStore;
 
@@ -28,11 +30,11 @@ public class AxisDelivery {
 
     public void send(Exchange exchange) {
         Path edxml = exchange.getIn().getBody(Path.class);
-        AxisMessageKind kind = AxisMessageKind.fromWire(exchange.getIn().getHeader(DocumentHeaders.AXIS_KIND,
+        AxisMessageKind kind = AxisMessageKind.fromWire(exchange.getIn().getHeader(Header.AXIS_KIND,
                 String.class));
         String docId = axis.send(edxml, kind);
         trail.axisDocId(DeliveryTrail.trackingId(exchange), docId);
-        exchange.setProperty(DeliveryTrail.DETAIL, "the document axis took it as " + docId);
+        exchange.setProperty(Property.DETAIL, "the document axis took it as " + docId);
     }
 
     /** The axis refused the document: recorded with its error, not retried. */

@@ -18,7 +18,8 @@ import vn.lienthong.axis.AxisTransport;
 import vn.lienthong.cluster.Leases;
 import vn.lienthong.contract.MessageKind;
 import vn.lienthong.delivery.DeliveryTrail;
-import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.message.ExchangeNames.Header;
+import vn.lienthong.message.ExchangeNames.Property;
 import vn.lienthong.metrics.MessageMdc;
 import vn.lienthong.tracking.NewMessage;
 import vn.lienthong.tracking.TrackedMessage;
@@ -113,13 +114,13 @@ public class AxisInbox {
             String kind = item.kind() == AxisMessageKind.STATUS ? MessageKind.DOCUMENT_STATUS.name()
                     : MessageKind.DOCUMENT.name();
             Map<String, Object> headers = new LinkedHashMap<>();
-            headers.put(MessageHeaders.TRACKING_ID, trackingId);
-            headers.put(MessageHeaders.CLIENT_ID, CLIENT_ID);
-            headers.put(MessageHeaders.KIND, kind);
-            headers.put(DocumentHeaders.AXIS_KIND, item.kind().wire());
-            headers.put(DocumentHeaders.AXIS_DOC_ID, item.docId());
-            headers.put(DocumentHeaders.TO_ORGAN_ID, item.toOrganId());
-            headers.put(DocumentHeaders.DOCUMENT_ID, item.documentId());
+            headers.put(Header.TRACKING_ID, trackingId);
+            headers.put(Header.CLIENT_ID, CLIENT_ID);
+            headers.put(Header.KIND, kind);
+            headers.put(Header.AXIS_KIND, item.kind().wire());
+            headers.put(Header.AXIS_DOC_ID, item.docId());
+            headers.put(Header.TO_ORGAN_ID, item.toOrganId());
+            headers.put(Header.DOCUMENT_ID, item.documentId());
             var sentAt = tracking.clock();
             queue.sendFromAxis(file, headers, item.documentId() != null ? item.documentId() : item.docId());
             tracking.accepted(trackingId, sentAt, () -> audit.messageAccepted(trackingId, CLIENT_ID, kind, sha256,
@@ -143,9 +144,9 @@ public class AxisInbox {
 
     /** Route step: the e-office has it, so the axis hears "done". */
     public void acknowledgeDone(Exchange exchange) {
-        axis.acknowledge(exchange.getIn().getHeader(DocumentHeaders.AXIS_DOC_ID, String.class),
-                exchange.getIn().getHeader(DocumentHeaders.TO_ORGAN_ID, String.class), AxisAck.DONE, null);
-        exchange.setProperty(DeliveryTrail.DETAIL, "delivered to the e-office; the document axis was told done");
+        axis.acknowledge(exchange.getIn().getHeader(Header.AXIS_DOC_ID, String.class),
+                exchange.getIn().getHeader(Header.TO_ORGAN_ID, String.class), AxisAck.DONE, null);
+        exchange.setProperty(Property.DETAIL, "delivered to the e-office; the document axis was told done");
     }
 
     /** The document cannot be processed: the axis hears "fail" with the reason (best effort: it is quarantined). */

@@ -4,9 +4,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
-import vn.lienthong.delivery.MessageHeaders;
 import vn.lienthong.ingress.Acceptance;
 import vn.lienthong.ingress.ClientGate;
+import vn.lienthong.message.ExchangeNames;
+import vn.lienthong.message.ExchangeNames.Header;
 import vn.lienthong.metrics.MessageMdc;
 import vn.lienthong.tracking.NewMessage;
 import vn.lienthong.tracking.TrackingIds;
@@ -36,7 +37,7 @@ public class DocumentAcceptance {
         OutgoingDocument document = in.getBody(OutgoingDocument.class);
         String idempotencyKey = Acceptance.idempotencyKey(in);
         String clientId = ClientGate.client(exchange).id();
-        String kind = in.getHeader(MessageHeaders.KIND, String.class);
+        String kind = in.getHeader(Header.KIND, String.class);
         Registration registration = tracking.register(new NewMessage(TrackingIds.next(), clientId, kind,
                 null, document.fromOrganId(), idempotencyKey), trackingId -> {
                     trail.record(trackingId, Direction.OUTGOING, document.documentId(), document.fromOrganId(),
@@ -48,11 +49,11 @@ public class DocumentAcceptance {
             document.notes().forEach(note -> tracking.note(registration.trackingId(), note));
         }
         acceptance.registered(exchange, registration);
-        MessageHeaders.keepOnlyOwn(in);
-        in.setHeader(MessageHeaders.TRACKING_ID, registration.trackingId());
-        in.setHeader(MessageHeaders.CLIENT_ID, clientId);
-        in.setHeader(DocumentHeaders.DOCUMENT_ID, document.documentId());
-        in.setHeader(DocumentHeaders.AXIS_KIND, document.kind().wire());
+        ExchangeNames.keepOnlyOwn(in);
+        in.setHeader(Header.TRACKING_ID, registration.trackingId());
+        in.setHeader(Header.CLIENT_ID, clientId);
+        in.setHeader(Header.DOCUMENT_ID, document.documentId());
+        in.setHeader(Header.AXIS_KIND, document.kind().wire());
         MessageMdc.put(exchange);
     }
 }

@@ -23,7 +23,9 @@ import vn.lienthong.contract.MessageKind;
 import vn.lienthong.deadletter.DeadLetters;
 import vn.lienthong.deadletter.FlowDeadLetters;
 import vn.lienthong.delivery.DeliveryTrail;
-import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.message.ExchangeNames;
+import vn.lienthong.message.ExchangeNames.Header;
+import vn.lienthong.message.ExchangeNames.Property;
 import vn.lienthong.tracking.TrackingState;
 import vn.lienthong.tracking.TrackingStore;
 
@@ -37,8 +39,6 @@ import vn.lienthong.tracking.TrackingStore;
 @Component("documentDeadLetters")
 public class DocumentDeadLetters implements FlowDeadLetters {
 
-    /** Header: the queue a parked document came from (where a re-process puts it back). */
-    static final String ORIGIN = "LienthongOriginQueue";
     /** Set by the broker on a document it dead-lettered itself: the queue it came from. */
     private static final String BROKER_ORIGIN = "_AMQ_ORIG_QUEUE";
     private static final Pattern TRACKING_ID = Pattern.compile("[0-9a-fA-F-]{36}");
@@ -66,7 +66,7 @@ public class DocumentDeadLetters implements FlowDeadLetters {
     /** Delivery failed for good (retries exhausted or an unexpected error): parked with the reason. */
     public void park(Exchange exchange) {
         deadLetters.park(exchange);
-        store(exchange, exchange.getIn().getHeader(MessageHeaders.DEAD_LETTER_REASON, String.class));
+        store(exchange, exchange.getIn().getHeader(Header.DEAD_LETTER_REASON, String.class));
     }
 
     /** A received document that cannot be processed: quarantined, and the axis hears "fail" with the reason. */
@@ -76,9 +76,9 @@ public class DocumentDeadLetters implements FlowDeadLetters {
         String trackingId = DeliveryTrail.trackingId(exchange);
         tracking.transition(trackingId, DeliveryTrail.takeStart(exchange), TrackingState.QUARANTINED, reason);
         store(exchange, reason);
-        String axisDocId = exchange.getIn().getHeader(DocumentHeaders.AXIS_DOC_ID, String.class);
+        String axisDocId = exchange.getIn().getHeader(Header.AXIS_DOC_ID, String.class);
         if (axisDocId != null) {
-            inbox.acknowledgeFail(axisDocId, exchange.getIn().getHeader(DocumentHeaders.TO_ORGAN_ID, String.class),
+            inbox.acknowledgeFail(axisDocId, exchange.getIn().getHeader(Header.TO_ORGAN_ID, String.class),
                     reason);
         }
     }
@@ -86,14 +86,14 @@ public class DocumentDeadLetters implements FlowDeadLetters {
     private void store(Exchange exchange, String reason) {
         Map<String, Object> headers = new LinkedHashMap<>();
         exchange.getIn().getHeaders().forEach((name, value) -> {
-            if (name.startsWith("Lienthong") && (value instanceof String || value instanceof Number)) {
+            if (ExchangeNames.isOwn(name) && (value instanceof String || value instanceof Number)) {
                 headers.put(name, value);
             }
         });
-        headers.put(MessageHeaders.DEAD_LETTER_REASON, reason);
-        headers.put(ORIGIN, exchange.getFromEndpoint().getEndpointUri().contains(queue.queueOf("from-axis"))
-                ? queue.queueOf("from-axis") : queue.queueOf("to-axis"));
-        Path file = exchange.getProperty(DocumentQueue.FILE, Path.class);
+        headers.put(Header.DEAD_LETTER_REASON, reason);
+        boolean fromAxis = exchange.getFromEndpoint().getEndpointUri().contains(queue.queueOf("from-axis"));
+        headers.put(Header.ORIGIN_QUEUE, fromAxis ? queue.queueOf("from-axis") : queue.queueOf("to-axis"));
+        Path file = exchange.getProperty(Property.DOCUMENT_FILE, Path.class);
         if (file == null) {
             // It could not even be read from the broker: it stays there (rollback), and after
             // lienthong.broker.max-delivery-attempts the broker moves it to the document dead-letter queue itself.
@@ -120,16 +120,16 @@ public class DocumentDeadLetters implements FlowDeadLetters {
 
     @Override
     public String keyHeader() {
-        return DocumentHeaders.DOCUMENT_ID;
+        return Header.DOCUMENT_ID;
     }
 
     /** {@code documentId}, {@code axisDocId} (a document received from the axis) and {@code originQueue}. */
     @Override
     public Map<String, Object> details(String trackingId, Map<String, Object> properties) {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("documentId", properties.get(DocumentHeaders.DOCUMENT_ID));
-        details.put("axisDocId", properties.get(DocumentHeaders.AXIS_DOC_ID));
-        details.put("originQueue", origin(properties.get(ORIGIN), properties.get(BROKER_ORIGIN)));
+        details.put("documentId", properties.get(Header.DOCUMENT_ID));
+        details.put("axisDocId", properties.get(Header.AXIS_DOC_ID));
+        details.put("originQueue", origin(properties.get(Header.ORIGIN_QUEUE), properties.get(BROKER_ORIGIN)));
         return details;
     }
 
@@ -148,7 +148,7 @@ public class DocumentDeadLetters implements FlowDeadLetters {
     private boolean move(Session session, String id, String operator) throws JMSException {
         Path file = spool.newFile(".edxml");
         try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue.deadLetterQueue()),
-                MessageHeaders.TRACKING_ID + " = '" + id + "'")) {
+                Header.TRACKING_ID + " = '" + id + "'")) {
             Message parked = consumer.receive(1000);
             if (parked == null) {
                 return false;
@@ -158,14 +158,15 @@ public class DocumentDeadLetters implements FlowDeadLetters {
             Map<String, Object> headers = new LinkedHashMap<>();
             for (Enumeration<?> names = parked.getPropertyNames(); names.hasMoreElements(); ) {
                 String name = (String) names.nextElement();
-                if (name.startsWith("Lienthong") && !name.equals(MessageHeaders.DEAD_LETTER_REASON)
-                        && !name.equals(ORIGIN)) {
+                if (ExchangeNames.isOwn(name) && !name.equals(Header.DEAD_LETTER_REASON)
+                        && !name.equals(Header.ORIGIN_QUEUE)) {
                     headers.put(name, parked.getObjectProperty(name));
                 }
             }
-            String documentId = parked.getStringProperty(DocumentHeaders.DOCUMENT_ID);
-            queue.send(session, origin(parked.getStringProperty(ORIGIN), parked.getStringProperty(BROKER_ORIGIN)), file,
-                    headers, documentId != null ? documentId : id);
+            String documentId = parked.getStringProperty(Header.DOCUMENT_ID);
+            String origin = origin(parked.getStringProperty(Header.ORIGIN_QUEUE),
+                    parked.getStringProperty(BROKER_ORIGIN));
+            queue.send(session, origin, file, headers, documentId != null ? documentId : id);
             tracking.transition(id, TrackingState.ACCEPTED, "replayed from the document dead-letter queue by "
                     + operator);
             session.commit();

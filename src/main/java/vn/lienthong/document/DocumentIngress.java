@@ -29,7 +29,6 @@ import vn.lienthong.contract.ContractValidator;
 import vn.lienthong.contract.InvalidMessageException;
 import vn.lienthong.contract.MessageKind;
 import vn.lienthong.contract.Problem;
-import vn.lienthong.delivery.MessageHeaders;
 import vn.lienthong.edxml.EdxmlAttachment;
 import vn.lienthong.edxml.EdxmlDocument;
 import vn.lienthong.edxml.EdxmlMessage;
@@ -42,6 +41,8 @@ import vn.lienthong.edxml.HeaderValues;
 import vn.lienthong.ingress.ClientGate;
 import vn.lienthong.ingress.IngressChecks;
 import vn.lienthong.ingress.IngressRefusedException;
+import vn.lienthong.message.ExchangeNames.Header;
+import vn.lienthong.message.ExchangeNames.Property;
 
 /**
  * Where a document or a status from the e-office enters: who sends (401), in which shape (415: raw edXML,
@@ -52,7 +53,6 @@ import vn.lienthong.ingress.IngressRefusedException;
 @Component("documentIngress")
 public class DocumentIngress {
 
-    static final String INPUT = "LienthongDocumentInput";
     private static final long MAX_METADATA_BYTES = 1024 * 1024;
 
     enum Input { EDXML, MULTIPART, JSON }
@@ -80,7 +80,7 @@ public class DocumentIngress {
     public void admit(Exchange exchange) {
         clientGate.authenticate(exchange);
         Message in = exchange.getIn();
-        boolean status = MessageKind.DOCUMENT_STATUS.name().equals(in.getHeader(MessageHeaders.KIND, String.class));
+        boolean status = MessageKind.DOCUMENT_STATUS.name().equals(in.getHeader(Header.KIND, String.class));
         Input input = input(in.getHeader(Exchange.CONTENT_TYPE, String.class), status);
         Long declared = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
         long limit = input == Input.JSON ? MAX_METADATA_BYTES : edxml.maxDocumentSize().toBytes();
@@ -88,12 +88,12 @@ public class DocumentIngress {
             throw new IngressRefusedException(413, "", "the document is " + declared
                     + " bytes, larger than the limit of " + limit + " bytes");
         }
-        exchange.setProperty(INPUT, input);
+        exchange.setProperty(Property.DOCUMENT_INPUT, input);
     }
 
     /** {@code POST /documents}: raw edXML or multipart metadata + files. */
     public void readDocument(Exchange exchange) {
-        Input input = exchange.getProperty(INPUT, Input.class);
+        Input input = exchange.getProperty(Property.DOCUMENT_INPUT, Input.class);
         OutgoingDocument document = switch (input) {
             case EDXML -> fromEdxml(exchange, AxisMessageKind.EDOC);
             case MULTIPART -> fromMultipart(exchange);
@@ -104,7 +104,7 @@ public class DocumentIngress {
 
     /** {@code POST /documents/status}: a JSON status or a raw edXML status message. */
     public void readStatus(Exchange exchange) {
-        Input input = exchange.getProperty(INPUT, Input.class);
+        Input input = exchange.getProperty(Property.DOCUMENT_INPUT, Input.class);
         OutgoingDocument status = input == Input.EDXML ? fromEdxml(exchange, AxisMessageKind.STATUS)
                 : fromJson(exchange);
         exchange.getIn().setBody(status);
@@ -113,7 +113,7 @@ public class DocumentIngress {
     private OutgoingDocument fromEdxml(Exchange exchange, AxisMessageKind expected) {
         SpooledFile raw = spool.copy(body(exchange), edxml.maxDocumentSize().toBytes(), ".edxml");
         spool.deleteWhenDone(exchange, List.of(raw.file()));
-        exchange.setProperty(IngressChecks.BODY_SHA256, raw.sha256());
+        exchange.setProperty(Property.BODY_SHA256, raw.sha256());
         SourcedEdxml read = reader.readWithSource(raw.file());
         EdxmlMessage message = read.message();
         try (EdxmlSource source = read.source()) {
@@ -136,7 +136,7 @@ public class DocumentIngress {
     private OutgoingDocument fromJson(Exchange exchange) {
         ClientSystem client = ClientGate.client(exchange);
         byte[] received = bounded(body(exchange));
-        exchange.setProperty(IngressChecks.BODY_SHA256, IngressChecks.sha256(received));
+        exchange.setProperty(Property.BODY_SHA256, IngressChecks.sha256(received));
         JsonNode json = validator.parseAndValidate(received, client.inputFormat(), MessageKind.DOCUMENT_STATUS);
         EdxmlStatus status = DocumentContract.status(json, LocalDateTime.now(DocumentContract.ZONE));
         return outgoing.prepare(exchange, client, status, null, null);
@@ -159,7 +159,7 @@ public class DocumentIngress {
                 }
                 byte[] raw = bounded(stream(part));
                 // the files' own SHA-256s are in the document's tracking record
-                exchange.setProperty(IngressChecks.BODY_SHA256, IngressChecks.sha256(raw));
+                exchange.setProperty(Property.BODY_SHA256, IngressChecks.sha256(raw));
                 try {
                     metadata = validator.parseAndValidate(raw, client.inputFormat(), MessageKind.DOCUMENT);
                     described = metadata.get("attachments");

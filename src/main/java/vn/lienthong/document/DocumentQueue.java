@@ -25,7 +25,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
-import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.message.ExchangeNames;
+import vn.lienthong.message.ExchangeNames.Header;
+import vn.lienthong.message.ExchangeNames.Property;
 
 /**
  * Documents in the broker: the edXML file travels as an Artemis large message, streamed from and to the spool folder
@@ -39,8 +41,6 @@ public class DocumentQueue {
     private static final String INPUT_STREAM = "JMS_AMQ_InputStream";
     /** Artemis: the body written to this stream, blocking until all of it arrived (large messages stream). */
     private static final String SAVE_STREAM = "JMS_AMQ_SaveStream";
-    /** Exchange property: the document's edXML file in the spool folder while a route works on it. */
-    public static final String FILE = "LienthongDocumentFile";
 
     private final JmsTemplate jms;
     private final DocumentSpool spool;
@@ -106,7 +106,7 @@ public class DocumentQueue {
                 }
             }
             if (group != null) {
-                message.setStringProperty(MessageHeaders.GROUP_ID, group);
+                message.setStringProperty(Header.GROUP_ID, group);
             }
             message.setObjectProperty(INPUT_STREAM, in);
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
@@ -139,11 +139,11 @@ public class DocumentQueue {
         Path file = spool.newFile(".edxml");
         spool.deleteWhenDone(exchange, List.of(file));
         copyBody(message, file);
-        exchange.setProperty(FILE, file);
+        exchange.setProperty(Property.DOCUMENT_FILE, file);
         Enumeration<?> names = message.getPropertyNames();
         while (names.hasMoreElements()) {
             String name = (String) names.nextElement();
-            if (name.startsWith("Lienthong")) {
+            if (ExchangeNames.isOwn(name)) {
                 in.setHeader(name, message.getObjectProperty(name));
             }
         }
@@ -154,7 +154,7 @@ public class DocumentQueue {
     private static Map<String, Object> lienthongHeaders(Message in) {
         Map<String, Object> headers = new java.util.LinkedHashMap<>();
         in.getHeaders().forEach((name, value) -> {
-            if (name.startsWith("Lienthong") && (value instanceof String || value instanceof Number
+            if (ExchangeNames.isOwn(name) && (value instanceof String || value instanceof Number
                     || value instanceof Boolean)) {
                 headers.put(name, value);
             }

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import vn.lienthong.edxml.EdxmlAttachment;
 import vn.lienthong.http.MultipartBody;
+import vn.lienthong.message.ExchangeNames.Property;
 import vn.lienthong.metrics.Destination;
 import vn.lienthong.metrics.DestinationCalls;
 
@@ -44,8 +45,8 @@ public class EofficeClient {
     /** Route step: body = the e-office's metadata (from the mapping), attachments in an exchange property. */
     @SuppressWarnings("unchecked")
     public void deliverDocument(Exchange exchange) throws JsonProcessingException {
-        String organ = exchange.getProperty(IncomingDocuments.EOFFICE_ORGAN, String.class);
-        List<EdxmlAttachment> attachments = exchange.getProperty(IncomingDocuments.ATTACHMENTS, List.class);
+        String organ = exchange.getProperty(Property.EOFFICE_ORGAN, String.class);
+        List<EdxmlAttachment> attachments = exchange.getProperty(Property.ATTACHMENTS, List.class);
         MultipartBody body = new MultipartBody().text("metadata", "application/json; charset=UTF-8",
                 json.writeValueAsString(exchange.getIn().getBody()));
         for (EdxmlAttachment a : attachments) {
@@ -57,7 +58,7 @@ public class EofficeClient {
 
     /** Route step: body = the status JSON for the e-office (from the mapping). */
     public void deliverStatus(Exchange exchange) throws JsonProcessingException {
-        String organ = exchange.getProperty(IncomingDocuments.EOFFICE_ORGAN, String.class);
+        String organ = exchange.getProperty(Property.EOFFICE_ORGAN, String.class);
         post(organ, "statuses", "application/json; charset=UTF-8",
                 HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(exchange.getIn().getBody())));
     }

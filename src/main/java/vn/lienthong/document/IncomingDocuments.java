@@ -18,6 +18,8 @@ import vn.lienthong.edxml.EdxmlReader;
 import vn.lienthong.edxml.EdxmlStatus;
 import vn.lienthong.edxml.Organ;
 import vn.lienthong.edxml.SignatureCheck;
+import vn.lienthong.message.ExchangeNames.Header;
+import vn.lienthong.message.ExchangeNames.Property;
 import vn.lienthong.tracking.TrackingStore;
 
 /**
@@ -29,11 +31,6 @@ import vn.lienthong.tracking.TrackingStore;
  */
 @Component("incomingDocuments")
 public class IncomingDocuments {
-
-    /** Exchange property: the received document's attachment files (in the spool folder), for the webhook. */
-    public static final String ATTACHMENTS = "LienthongAttachments";
-    /** Exchange property: the e-office organ the message is delivered to. */
-    public static final String EOFFICE_ORGAN = "LienthongEofficeOrgan";
 
     private final EdxmlReader reader;
     private final DocumentTrail trail;
@@ -55,13 +52,13 @@ public class IncomingDocuments {
         Message in = exchange.getIn();
         String trackingId = DeliveryTrail.trackingId(exchange);
         EdxmlMessage message = reader.read(in.getBody(Path.class));
-        String toOrgan = in.getHeader(DocumentHeaders.TO_ORGAN_ID, String.class);
+        String toOrgan = in.getHeader(Header.TO_ORGAN_ID, String.class);
         String eofficeOrgan = organs.successor(toOrgan).orElse(toOrgan);
         if (!eofficeOrgan.equals(toOrgan)) {
             tracking.note(trackingId, "addressed to " + toOrgan + ", a code closed in the 2025 reorganisation: "
                     + "delivered to " + eofficeOrgan);
         }
-        exchange.setProperty(EOFFICE_ORGAN, eofficeOrgan);
+        exchange.setProperty(Property.EOFFICE_ORGAN, eofficeOrgan);
         Map<String, Object> json;
         if (message instanceof EdxmlDocument document) {
             List<Path> files = new ArrayList<>();
@@ -71,20 +68,20 @@ public class IncomingDocuments {
                     document.to().stream().map(Organ::organId).toList(), null);
             trail.signature(trackingId, document.signature());
             trail.attachments(trackingId, document.attachments());
-            exchange.setProperty(ATTACHMENTS, document.attachments());
+            exchange.setProperty(Property.ATTACHMENTS, document.attachments());
             json = DocumentJson.document(document);
         } else {
             EdxmlStatus status = (EdxmlStatus) message;
             trail.incomingRead(trackingId, status.responseFor().documentId(), status.from().organId(), null,
                     status.statusCode().code());
             trail.signature(trackingId, status.signature());
-            exchange.setProperty(ATTACHMENTS, List.<EdxmlAttachment>of());
+            exchange.setProperty(Property.ATTACHMENTS, List.<EdxmlAttachment>of());
             json = DocumentJson.status(status);
         }
         warnings(message).forEach(w -> tracking.note(trackingId, "warning " + w));
         json.put("receivedFor", eofficeOrgan);
         json.put("trackingId", trackingId);
-        json.put("axisDocId", in.getHeader(DocumentHeaders.AXIS_DOC_ID, String.class));
+        json.put("axisDocId", in.getHeader(Header.AXIS_DOC_ID, String.class));
         in.setBody(json);
     }
 

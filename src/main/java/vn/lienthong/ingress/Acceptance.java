@@ -17,7 +17,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.lienthong.audit.AuditTrail;
-import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.message.ExchangeNames;
+import vn.lienthong.message.ExchangeNames.Header;
+import vn.lienthong.message.ExchangeNames.Property;
 import vn.lienthong.metrics.MessageMdc;
 import vn.lienthong.tracking.NewMessage;
 import vn.lienthong.tracking.TrackingIds;
@@ -33,15 +35,6 @@ import vn.lienthong.tracking.TrackingStore.Registration;
 public class Acceptance {
 
     public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
-    /** Exchange property: true when this request repeats an earlier one and must not be queued again. */
-    public static final String REPEATED = "LienthongRepeated";
-    /** Exchange property: the dossiers of an array, each ready for the queue ({@link DossierBatchQueue}). */
-    public static final String ITEMS = "LienthongAcceptedItems";
-    /** Exchange property: true when this request created the tracking record (withdrawn if storing fails). */
-    private static final String CREATED = "LienthongCreated";
-    private static final String SENT_AT = "LienthongSentAt";
-    /** Exchange property: every tracking record this request created (an array creates several). */
-    private static final String CREATED_IDS = "LienthongCreatedIds";
     private static final int MAX_IDEMPOTENCY_KEY = 200;
 
     private final TrackingStore tracking;
@@ -57,16 +50,16 @@ public class Acceptance {
     /** One message (a dossier, or a dossier's progress items): its trail, its headers, its body for the queue. */
     public void register(Exchange exchange) throws JsonProcessingException {
         Message in = exchange.getIn();
-        String kind = in.getHeader(MessageHeaders.KIND, String.class);
-        String maHoSo = in.getHeader(MessageHeaders.MA_HO_SO, String.class);
-        String unit = in.getHeader(MessageHeaders.UNIT_CODE, String.class);
-        Object relayed = exchange.getProperty(IngressChecks.RELAYED);
+        String kind = in.getHeader(Header.KIND, String.class);
+        String maHoSo = in.getHeader(Header.MA_HO_SO, String.class);
+        String unit = in.getHeader(Header.UNIT_CODE, String.class);
+        Object relayed = exchange.getProperty(Header.RELAYED);
         Registration registration = registerOne(exchange, idempotencyKey(in), kind, maHoSo, unit,
                 unknownFields(exchange, null));
         registered(exchange, registration);
 
         // Only the gateway's own headers travel with the message; HTTP request headers stay behind.
-        MessageHeaders.keepOnlyOwn(in);
+        ExchangeNames.keepOnlyOwn(in);
         in.getHeaders().putAll(headers(registration, exchange, maHoSo, unit, relayed != null));
         in.setBody(json.writeValueAsString(relayed != null ? relayed : in.getBody()));
         MessageMdc.put(exchange);
@@ -80,11 +73,11 @@ public class Acceptance {
     public void registerAll(Exchange exchange) throws JsonProcessingException {
         Message in = exchange.getIn();
         String key = idempotencyKey(in);
-        String kind = in.getHeader(MessageHeaders.KIND, String.class);
+        String kind = in.getHeader(Header.KIND, String.class);
         List<?> dossiers = in.getBody(List.class);
-        JsonNode relayed = exchange.getProperty(IngressChecks.RELAYED, JsonNode.class);
+        JsonNode relayed = exchange.getProperty(Header.RELAYED, JsonNode.class);
         List<Item> items = new ArrayList<>();
-        exchange.setProperty(ITEMS, items);
+        exchange.setProperty(Property.ACCEPTED_ITEMS, items);
         for (int i = 0; i < dossiers.size(); i++) {
             Map<?, ?> dossier = (Map<?, ?>) dossiers.get(i);
             String maHoSo = (String) dossier.get("maHoSo");
@@ -95,16 +88,16 @@ public class Acceptance {
             items.add(new Item(registration, json.writeValueAsString(body),
                     headers(registration, exchange, maHoSo, unit, relayed != null)));
         }
-        exchange.setProperty(REPEATED, items.stream().allMatch(item -> item.registration().queued()));
-        exchange.setProperty(SENT_AT, tracking.clock());
-        MessageHeaders.keepOnlyOwn(in);
+        exchange.setProperty(Property.REPEATED, items.stream().allMatch(item -> item.registration().queued()));
+        exchange.setProperty(Property.SENT_AT, tracking.clock());
+        ExchangeNames.keepOnlyOwn(in);
     }
 
     private Registration registerOne(Exchange exchange, String idempotencyKey, String kind, String maHoSo,
                                      String unit, String warning) {
         String clientId = ClientGate.client(exchange).id();
         NewMessage message = new NewMessage(TrackingIds.next(), clientId, kind, maHoSo, unit, idempotencyKey,
-                exchange.getProperty(IngressChecks.BODY_SHA256, String.class));
+                exchange.getProperty(Property.BODY_SHA256, String.class));
         Consumer<String> alsoWithIt = warning == null ? id -> { } : id -> tracking.note(id, warning);
         Registration registration = tracking.register(message, alsoWithIt);
         if (!registration.sameMessage()) {
@@ -122,17 +115,17 @@ public class Acceptance {
     private static Map<String, Object> headers(Registration registration, Exchange exchange, String maHoSo, String unit,
                                                boolean relayed) {
         Map<String, Object> headers = new HashMap<>();
-        headers.put(MessageHeaders.KIND, exchange.getIn().getHeader(MessageHeaders.KIND));
-        headers.put(MessageHeaders.UNIT_CODE, unit);
-        headers.put(MessageHeaders.MA_HO_SO, maHoSo);
-        headers.put(MessageHeaders.TRACKING_ID, registration.trackingId());
-        headers.put(MessageHeaders.CLIENT_ID, ClientGate.client(exchange).id());
-        headers.put(MessageHeaders.GROUP_ID, maHoSo);
+        headers.put(Header.KIND, exchange.getIn().getHeader(Header.KIND));
+        headers.put(Header.UNIT_CODE, unit);
+        headers.put(Header.MA_HO_SO, maHoSo);
+        headers.put(Header.TRACKING_ID, registration.trackingId());
+        headers.put(Header.CLIENT_ID, ClientGate.client(exchange).id());
+        headers.put(Header.GROUP_ID, maHoSo);
         if (registration.sequence() != null) {
-            headers.put(MessageHeaders.SEQUENCE, registration.sequence());
+            headers.put(Header.SEQUENCE, registration.sequence());
         }
         if (relayed) {
-            headers.put(MessageHeaders.RELAYED, Boolean.TRUE.toString());
+            headers.put(Header.RELAYED, Boolean.TRUE.toString());
         }
         headers.values().removeIf(Objects::isNull);
         return headers;
@@ -141,13 +134,13 @@ public class Acceptance {
     /** The warning for the trail of one message (item {@code prefix} of an array, or the whole body); null if none. */
     @SuppressWarnings("unchecked")
     private static String unknownFields(Exchange exchange, String prefix) {
-        List<String> unknown = exchange.getProperty(IngressChecks.UNKNOWN_FIELDS, List.class);
+        List<String> unknown = exchange.getProperty(Property.UNKNOWN_FIELDS, List.class);
         if (unknown == null) {
             return null;
         }
         List<String> mine = prefix == null ? unknown : unknown.stream()
                 .filter(path -> path.startsWith(prefix + "/")).map(path -> path.substring(prefix.length())).toList();
-        return mine.isEmpty() ? null : "warning: properties not in the " + exchange.getProperty(IngressChecks.INPUT_FORMAT)
+        return mine.isEmpty() ? null : "warning: properties not in the " + exchange.getProperty(Property.INPUT_FORMAT)
                 + " format, forwarded as sent: " + String.join(", ", mine);
     }
 
@@ -167,29 +160,29 @@ public class Acceptance {
      * a repeat of a message the broker never confirmed is sent again under its tracking id.
      */
     public void registered(Exchange exchange, Registration registration) {
-        exchange.setProperty(REPEATED, registration.queued());
-        exchange.setProperty(CREATED, registration.created());
-        exchange.setProperty(SENT_AT, tracking.clock());
+        exchange.setProperty(Property.REPEATED, registration.queued());
+        exchange.setProperty(Property.CREATED, registration.created());
+        exchange.setProperty(Property.SENT_AT, tracking.clock());
     }
 
     /** The broker stored the message: from now on the client's 202 stands, and the audit chain will show it. */
     public void confirm(Exchange exchange) {
-        if (!Boolean.TRUE.equals(exchange.getProperty(REPEATED, Boolean.class))) {
+        if (!Boolean.TRUE.equals(exchange.getProperty(Property.REPEATED, Boolean.class))) {
             Message in = exchange.getIn();
-            String trackingId = in.getHeader(MessageHeaders.TRACKING_ID, String.class);
-            OffsetDateTime sentAt = exchange.getProperty(SENT_AT, OffsetDateTime.class);
+            String trackingId = in.getHeader(Header.TRACKING_ID, String.class);
+            OffsetDateTime sentAt = exchange.getProperty(Property.SENT_AT, OffsetDateTime.class);
             tracking.accepted(trackingId, sentAt, () -> audit.messageAccepted(trackingId,
-                    in.getHeader(MessageHeaders.CLIENT_ID, String.class), in.getHeader(MessageHeaders.KIND, String.class),
-                    exchange.getProperty(IngressChecks.BODY_SHA256, String.class), sentAt));
+                    in.getHeader(Header.CLIENT_ID, String.class), in.getHeader(Header.KIND, String.class),
+                    exchange.getProperty(Property.BODY_SHA256, String.class), sentAt));
         }
     }
 
     /** The broker stored the array's dossiers: each one's 202 stands. */
     public void confirmAll(Exchange exchange) {
-        OffsetDateTime sentAt = exchange.getProperty(SENT_AT, OffsetDateTime.class);
+        OffsetDateTime sentAt = exchange.getProperty(Property.SENT_AT, OffsetDateTime.class);
         String clientId = ClientGate.client(exchange).id();
-        String kind = exchange.getIn().getHeader(MessageHeaders.KIND, String.class);
-        String bodySha256 = exchange.getProperty(IngressChecks.BODY_SHA256, String.class);
+        String kind = exchange.getIn().getHeader(Header.KIND, String.class);
+        String bodySha256 = exchange.getProperty(Property.BODY_SHA256, String.class);
         for (Item item : items(exchange)) {
             if (!item.registration().queued()) {
                 String trackingId = item.registration().trackingId();
@@ -201,8 +194,8 @@ public class Acceptance {
 
     /** The broker did not store the message(s): the client gets an error, so the trails this request opened are removed. */
     public void withdraw(Exchange exchange) {
-        String trackingId = exchange.getIn().getHeader(MessageHeaders.TRACKING_ID, String.class);
-        if (trackingId != null && Boolean.TRUE.equals(exchange.getProperty(CREATED, Boolean.class))) {
+        String trackingId = exchange.getIn().getHeader(Header.TRACKING_ID, String.class);
+        if (trackingId != null && Boolean.TRUE.equals(exchange.getProperty(Property.CREATED, Boolean.class))) {
             tracking.withdraw(trackingId);
         }
         for (String created : createdIds(exchange)) {
@@ -215,16 +208,16 @@ public class Acceptance {
 
     @SuppressWarnings("unchecked")
     public static List<Item> items(Exchange exchange) {
-        List<Item> items = exchange.getProperty(ITEMS, List.class);
+        List<Item> items = exchange.getProperty(Property.ACCEPTED_ITEMS, List.class);
         return items == null ? List.of() : items;
     }
 
     @SuppressWarnings("unchecked")
     private static List<String> createdIds(Exchange exchange) {
-        List<String> ids = exchange.getProperty(CREATED_IDS, List.class);
+        List<String> ids = exchange.getProperty(Property.CREATED_IDS, List.class);
         if (ids == null) {
             ids = new ArrayList<>();
-            exchange.setProperty(CREATED_IDS, ids);
+            exchange.setProperty(Property.CREATED_IDS, ids);
         }
         return ids;
     }

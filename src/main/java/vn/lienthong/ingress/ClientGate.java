@@ -12,7 +12,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import vn.lienthong.client.ClientProperties.ClientSystem;
 import vn.lienthong.client.DossierOwners;
 import vn.lienthong.contract.MessageKind;
-import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.message.ExchangeNames.Header;
+import vn.lienthong.message.ExchangeNames.Property;
 import vn.lienthong.security.Caller;
 import vn.lienthong.security.CallerAuthentication;
 
@@ -25,7 +26,6 @@ import vn.lienthong.security.CallerAuthentication;
 @Component("clientGate")
 public class ClientGate {
 
-    public static final String CLIENT = "LienthongClient";
     public static final String API_KEY_HEADER = CallerAuthentication.API_KEY_HEADER;
 
     private final JsonRequestBody body;
@@ -43,8 +43,8 @@ public class ClientGate {
     public void authenticate(Exchange exchange) {
         Caller caller = Caller.current().orElseThrow(() -> new IngressRefusedException(401, "", refusal()));
         ClientSystem client = caller.client();
-        exchange.setProperty(CLIENT, client);
-        String kind = exchange.getIn().getHeader(MessageHeaders.KIND, String.class);
+        exchange.setProperty(Property.CLIENT, client);
+        String kind = exchange.getIn().getHeader(Header.KIND, String.class);
         if (kind != null) {
             String name = kind.toLowerCase(Locale.ROOT).replace('_', '-');
             if (!client.maySend(name)) {
@@ -79,7 +79,7 @@ public class ClientGate {
     public void admit(Exchange exchange) throws IOException {
         authenticate(exchange);
         Message in = exchange.getIn();
-        if (MessageKind.PROGRESS.name().equals(in.getHeader(MessageHeaders.KIND, String.class))) {
+        if (MessageKind.PROGRESS.name().equals(in.getHeader(Header.KIND, String.class))) {
             String maHoSo = in.getHeader(IngressChecks.PATH_MA_HO_SO, String.class);
             IngressChecks.requireDossierCode(maHoSo);
             owners.refuseProgress(client(exchange), maHoSo).ifPresent(reason -> {
@@ -90,6 +90,6 @@ public class ClientGate {
     }
 
     public static ClientSystem client(Exchange exchange) {
-        return exchange.getProperty(CLIENT, ClientSystem.class);
+        return exchange.getProperty(Property.CLIENT, ClientSystem.class);
     }
 }

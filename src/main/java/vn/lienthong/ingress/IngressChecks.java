@@ -22,7 +22,8 @@ import vn.lienthong.client.DossierOwners;
 import vn.lienthong.contract.ContractValidator;
 import vn.lienthong.contract.MessageKind;
 import vn.lienthong.contract.Problem;
-import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.message.ExchangeNames.Header;
+import vn.lienthong.message.ExchangeNames.Property;
 import vn.lienthong.tracking.TrackingStore;
 
 /**
@@ -33,16 +34,6 @@ import vn.lienthong.tracking.TrackingStore;
 @Component("ingressChecks")
 public class IngressChecks {
 
-    /** Exchange property: the folder under {@code mappings/} describing the client's JSON. */
-    public static final String INPUT_FORMAT = "LienthongInputFormat";
-    /** Exchange property: the body as sent (a list of items for progress and dossier arrays), when it is relayed. */
-    public static final String RELAYED = "LienthongRelayed";
-    /** Exchange property: the pointers of the properties its format does not describe, forwarded as sent. */
-    public static final String UNKNOWN_FIELDS = "LienthongUnknownFields";
-    /** Exchange property: true when the client sent an array of dossiers (answered with one item each). */
-    public static final String BATCH = "LienthongBatch";
-    /** Exchange property: hex SHA-256 of the body as received (after Content-Encoding), to tell a replay from a reuse. */
-    public static final String BODY_SHA256 = "LienthongBodySha256";
     /** The dossier code in {@code /dossiers/{MaHoSo}/progress}. */
     static final String PATH_MA_HO_SO = "MaHoSo";
     /** The width of every ma_ho_so column (V1, V3): the schemas' maxLength of MaHoSo is the same. */
@@ -63,15 +54,15 @@ public class IngressChecks {
 
     /**
      * Parses and validates the body in the client's input format; the body becomes a JSON tree: one dossier, or a
-     * list of them ({@link #BATCH}), or for progress always a list of items, in the order sent.
+     * list of them ({@link Property#BATCH}), or for progress always a list of items, in the order sent.
      */
     public void validate(Exchange exchange) {
         Message in = exchange.getIn();
         ClientSystem client = ClientGate.client(exchange);
         String format = client.inputFormat();
-        MessageKind kind = MessageKind.valueOf(in.getHeader(MessageHeaders.KIND, String.class));
+        MessageKind kind = MessageKind.valueOf(in.getHeader(Header.KIND, String.class));
         byte[] bytes = in.getBody(byte[].class);
-        exchange.setProperty(BODY_SHA256, sha256(bytes));
+        exchange.setProperty(Property.BODY_SHA256, sha256(bytes));
         if (kind == MessageKind.PROGRESS) {
             requireDossierCode(in.getHeader(PATH_MA_HO_SO, String.class));
         }
@@ -88,16 +79,16 @@ public class IngressChecks {
         validator.validate(body, format, kind);
         checkUnknownFields(exchange, validator.unknownFields(body, format, kind), format, relayed);
         if (kind == MessageKind.PROGRESS) {
-            in.setHeader(MessageHeaders.MA_HO_SO, in.getHeader(PATH_MA_HO_SO, String.class));
+            in.setHeader(Header.MA_HO_SO, in.getHeader(PATH_MA_HO_SO, String.class));
             // One item or an array of items: the mapping always sees an array, in the order sent.
             body = asList(body);
             asSent = asSent == null ? null : asList(asSent);
         } else {
-            exchange.setProperty(BATCH, body.isArray());
+            exchange.setProperty(Property.BATCH, body.isArray());
         }
-        exchange.setProperty(INPUT_FORMAT, format);
+        exchange.setProperty(Property.INPUT_FORMAT, format);
         if (asSent != null) {
-            exchange.setProperty(RELAYED, asSent);
+            exchange.setProperty(Header.RELAYED, asSent);
         }
         in.setBody(body);
     }
@@ -133,7 +124,7 @@ public class IngressChecks {
                     .map(path -> new Problem(path, "is not a property of the " + format + " format: " + why))
                     .toList());
         }
-        exchange.setProperty(UNKNOWN_FIELDS, unknown);
+        exchange.setProperty(Property.UNKNOWN_FIELDS, unknown);
     }
 
     static void requireDossierCode(String maHoSo) {
@@ -176,8 +167,8 @@ public class IngressChecks {
         }
         if (!batch) {
             Map<?, ?> dossier = (Map<?, ?>) body;
-            exchange.getIn().setHeader(MessageHeaders.MA_HO_SO, dossier.get("maHoSo"));
-            exchange.getIn().setHeader(MessageHeaders.UNIT_CODE, dossier.get("maDonVi"));
+            exchange.getIn().setHeader(Header.MA_HO_SO, dossier.get("maHoSo"));
+            exchange.getIn().setHeader(Header.UNIT_CODE, dossier.get("maDonVi"));
         }
     }
 
@@ -187,7 +178,7 @@ public class IngressChecks {
      */
     public void authorizeProgress(Exchange exchange) {
         Message in = exchange.getIn();
-        String maHoSo = in.getHeader(MessageHeaders.MA_HO_SO, String.class);
+        String maHoSo = in.getHeader(Header.MA_HO_SO, String.class);
         List<?> items = in.getBody(List.class);
         List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -203,7 +194,7 @@ public class IngressChecks {
         ClientSystem client = ClientGate.client(exchange);
         String unit = tracking.unitOfDossier(maHoSo).orElseGet(() -> onlyUnitOf(client, maHoSo));
         requireUnit(client, unit);
-        in.setHeader(MessageHeaders.UNIT_CODE, unit);
+        in.setHeader(Header.UNIT_CODE, unit);
     }
 
     private static ArrayNode asList(JsonNode body) {
@@ -229,7 +220,7 @@ public class IngressChecks {
         }
     }
 
-    /** Hex SHA-256 of a body as received (documents' bodies too: {@link #BODY_SHA256}). */
+    /** Hex SHA-256 of a body as received (documents' bodies too: {@link Property#BODY_SHA256}). */
     public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

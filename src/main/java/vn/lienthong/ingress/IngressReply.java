@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.lienthong.contract.InvalidMessageException;
 import vn.lienthong.contract.Problem;
-import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.message.ExchangeNames.Header;
+import vn.lienthong.message.ExchangeNames.Property;
 
 /**
  * Writes every HTTP answer of the API. It starts from no headers at all, so request headers are never echoed.
@@ -37,11 +38,11 @@ public class IngressReply {
 
     /** 202 once the message is durably stored (or was already, for a repeated idempotency key). */
     public void accepted(Exchange exchange) throws JsonProcessingException {
-        String trackingId = exchange.getIn().getHeader(MessageHeaders.TRACKING_ID, String.class);
+        String trackingId = exchange.getIn().getHeader(Header.TRACKING_ID, String.class);
         ObjectNode body = json.createObjectNode().put("trackingId", trackingId).put("status", "ACCEPTED");
         write(exchange, 202, body);
         exchange.getMessage().setHeader("Location", TRACKING_PATH + trackingId);
-        if (Boolean.TRUE.equals(exchange.getProperty(Acceptance.REPEATED, Boolean.class))) {
+        if (Boolean.TRUE.equals(exchange.getProperty(Property.REPEATED, Boolean.class))) {
             exchange.getMessage().setHeader("Idempotent-Replayed", "true");
         }
     }
@@ -57,7 +58,7 @@ public class IngressReply {
             items.addObject().put("trackingId", item.registration().trackingId()).put("status", "ACCEPTED");
         }
         write(exchange, 202, body);
-        if (Boolean.TRUE.equals(exchange.getProperty(Acceptance.REPEATED, Boolean.class))) {
+        if (Boolean.TRUE.equals(exchange.getProperty(Property.REPEATED, Boolean.class))) {
             exchange.getMessage().setHeader("Idempotent-Replayed", "true");
         }
     }

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
-import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.message.ExchangeNames.Header;
 
 /**
  * Applies one mapping file to the message body. The body may be JSON text, bytes, a Jackson tree or plain
@@ -46,8 +46,8 @@ class MappingEndpoint extends DefaultEndpoint {
             public void process(Exchange exchange) throws Exception {
                 Message in = exchange.getIn();
                 Map<String, Object> variables = new HashMap<>();
-                variables.put("maHoSo", in.getHeader(MessageHeaders.MA_HO_SO, String.class));
-                variables.put("maDonVi", in.getHeader(MessageHeaders.UNIT_CODE, String.class));
+                variables.put("maHoSo", in.getHeader(Header.MA_HO_SO, String.class));
+                variables.put("maDonVi", in.getHeader(Header.UNIT_CODE, String.class));
                 Object input = input(in.getBody());
                 // a JSON object is Iterable too (over its values): only arrays and lists are lists of items
                 if (eachItem && (input instanceof ArrayNode || input instanceof List) && input instanceof Iterable<?> items) {

@@ -11,8 +11,8 @@ import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
-import vn.lienthong.delivery.MessageHeaders;
-import vn.lienthong.document.DocumentHeaders;
+import vn.lienthong.message.ExchangeNames.Header;
+import vn.lienthong.message.ExchangeNames.Property;
 
 /**
  * Puts the tracking id and the MaHoSo or DocumentId of the message a route works on into the logging MDC, so that
@@ -26,7 +26,6 @@ public class MessageMdc implements RoutePolicyFactory {
     public static final String TRACKING_ID = "trackingId";
     public static final String MA_HO_SO = "maHoSo";
     public static final String DOCUMENT_ID = "documentId";
-    private static final String CLEARED_AT_END = "LienthongMdcClearedAtEnd";
 
     private final RoutePolicy policy = new RoutePolicySupport() {
         @Override
@@ -43,14 +42,14 @@ public class MessageMdc implements RoutePolicyFactory {
     /** The exchange's message ids into the MDC of this thread, until the exchange is done. */
     public static void put(Exchange exchange) {
         Message in = exchange.getIn();
-        String trackingId = in.getHeader(MessageHeaders.TRACKING_ID, String.class);
+        String trackingId = in.getHeader(Header.TRACKING_ID, String.class);
         if (trackingId == null) {
             return;
         }
-        put(trackingId, in.getHeader(MessageHeaders.MA_HO_SO, String.class),
-                in.getHeader(DocumentHeaders.DOCUMENT_ID, String.class));
-        if (exchange.getProperty(CLEARED_AT_END) == null) {
-            exchange.setProperty(CLEARED_AT_END, true);
+        put(trackingId, in.getHeader(Header.MA_HO_SO, String.class),
+                in.getHeader(Header.DOCUMENT_ID, String.class));
+        if (exchange.getProperty(Property.MDC_CLEARED_AT_END) == null) {
+            exchange.setProperty(Property.MDC_CLEARED_AT_END, true);
             exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
                 @Override
                 public void onDone(Exchange done) {

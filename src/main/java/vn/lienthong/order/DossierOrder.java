@@ -7,7 +7,8 @@ import org.apache.camel.Message;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.message.ExchangeNames.Header;
+import vn.lienthong.message.ExchangeNames.Property;
 import vn.lienthong.tracking.TrackingState;
 
 /**
@@ -22,8 +23,6 @@ import vn.lienthong.tracking.TrackingState;
 @Component("dossierOrder")
 public class DossierOrder {
 
-    /** Exchange property: what the consumer does with the message ({@link Decision}). */
-    public static final String DECISION = "LienthongOrderDecision";
     /** States of an earlier message that is still on its way: a later one must not go before it. */
     static final String ON_ITS_WAY = "'ACCEPTED', 'DELIVERING', 'RETRYING'";
     /** States after which the broker giving the message again must not send it again (the outcome is recorded). */
@@ -37,6 +36,7 @@ public class DossierOrder {
     }
 
     public enum Decision {
+
         /** Every earlier message of the dossier is final: send it. */
         SEND,
         /** An earlier message is held or still on its way: hold this one behind it. */
@@ -47,14 +47,14 @@ public class DossierOrder {
 
     public void check(Exchange exchange) {
         Message in = exchange.getIn();
-        String maHoSo = in.getHeader(MessageHeaders.MA_HO_SO, String.class);
-        Long sequence = in.getHeader(MessageHeaders.SEQUENCE, Long.class);
+        String maHoSo = in.getHeader(Header.MA_HO_SO, String.class);
+        Long sequence = in.getHeader(Header.SEQUENCE, Long.class);
         if (maHoSo == null || sequence == null) {
             // Accepted before messages had a place in their dossier: the broker's order is all there is.
-            exchange.setProperty(DECISION, Decision.SEND);
+            exchange.setProperty(Property.ORDER_DECISION, Decision.SEND);
             return;
         }
-        exchange.setProperty(DECISION, jdbc.queryForObject("""
+        exchange.setProperty(Property.ORDER_DECISION, jdbc.queryForObject("""
                 select
                   (select state from tracked_message where tracking_id = ?),
                   (select count(*) from tracked_message where ma_ho_so = ? and dossier_seq < ? and state in (%s)),
@@ -66,7 +66,7 @@ public class DossierOrder {
                     }
                     return rs.getLong(2) > 0 || rs.getLong(3) > 0 ? Decision.HOLD : Decision.SEND;
                 },
-                in.getHeader(MessageHeaders.TRACKING_ID, String.class), maHoSo, sequence, maHoSo, sequence));
+                in.getHeader(Header.TRACKING_ID, String.class), maHoSo, sequence, maHoSo, sequence));
     }
 
     /** The dossier's earliest message before this place that is still on its way, as "trackingId (STATE)". */

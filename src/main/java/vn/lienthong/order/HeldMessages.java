@@ -15,7 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.lienthong.delivery.DeliveryProperties;
 import vn.lienthong.delivery.DeliveryStopping;
 import vn.lienthong.delivery.DeliveryTrail;
-import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.message.ExchangeNames;
+import vn.lienthong.message.ExchangeNames.Header;
+import vn.lienthong.message.ExchangeNames.Property;
 import vn.lienthong.metrics.MessageMdc;
 import vn.lienthong.portal.PortalCircuit;
 import vn.lienthong.portal.PortalProperties;
@@ -34,12 +36,6 @@ import vn.lienthong.tracking.TrackingStore;
 @Component("heldMessages")
 public class HeldMessages {
 
-    /** Exchange property: the held message the retrier is sending. */
-    public static final String HELD = "LienthongHeld";
-    /** Exchange property: the dossier the retrier is releasing. */
-    public static final String DOSSIER = "LienthongHeldDossier";
-    /** Exchange property: true when the message outlasted its retries and goes to the dead-letter queue. */
-    public static final String PARK = "LienthongPark";
     private static final int DUE_BATCH = 100;
 
     private final HeldMessageStore store;
@@ -79,7 +75,7 @@ public class HeldMessages {
 
     /**
      * Consumer, after its quick retries failed (the exchange holds the message as it was queued): set aside and retried
-     * from here with backoff, or dead-lettered ({@link #PARK}) when no retries are left.
+     * from here with backoff, or dead-lettered ({@link Property#PARK}) when no retries are left.
      */
     public void setAside(Exchange exchange) {
         if (DeliveryStopping.isStopping(exchange)) {
@@ -87,13 +83,13 @@ public class HeldMessages {
         }
         int attempts = 1 + delivery.effectiveInPlaceRetries();
         if (attempts > delivery.maximumRedeliveries()) {
-            exchange.setProperty(PARK, true);
+            exchange.setProperty(Property.PARK, true);
             return;
         }
         OffsetDateTime next = now().plus(delivery.heldRetryDelay(attempts));
         hold(exchange, fromQueue(exchange, attempts, next), attempts - 1, "set aside after " + attempts
                 + " attempts: " + failure(exchange) + "; next attempt at " + next);
-        exchange.setProperty(PARK, false);
+        exchange.setProperty(Property.PARK, false);
     }
 
     /** Retrier: dossiers whose first held message is due. */
@@ -102,19 +98,19 @@ public class HeldMessages {
     }
 
     /**
-     * Retrier: puts the dossier's first held message on the exchange ({@link #HELD}) when it may go now: due, not
-     * dead-lettered, every earlier message of the dossier final, the portal not paused for an outage, and not taken
-     * by another retrier. Otherwise {@link #HELD} is absent and the dossier waits for a later run.
+     * Retrier: puts the dossier's first held message on the exchange ({@link Property#HELD}) when it may go now: due,
+     * not dead-lettered, every earlier message of the dossier final, the portal not paused for an outage, and not taken
+     * by another retrier. Otherwise {@link Property#HELD} is absent and the dossier waits for a later run.
      */
     public void takeHead(Exchange exchange) {
-        String maHoSo = exchange.getProperty(DOSSIER, String.class);
+        String maHoSo = exchange.getProperty(Property.HELD_DOSSIER, String.class);
         if (maHoSo == null) {
             maHoSo = exchange.getIn().getBody(String.class);
-            exchange.setProperty(DOSSIER, maHoSo);
+            exchange.setProperty(Property.HELD_DOSSIER, maHoSo);
         }
-        exchange.removeProperty(HELD);
-        exchange.removeProperty(DeliveryTrail.REPLY);
-        exchange.removeProperty(DeliveryTrail.DETAIL);
+        exchange.removeProperty(Property.HELD);
+        exchange.removeProperty(Property.REPLY);
+        exchange.removeProperty(Property.DETAIL);
         OffsetDateTime now = now();
         HeldMessage head = store.head(maHoSo).orElse(null);
         if (head == null || head.parked() || head.nextAttemptAt().isAfter(now)) {
@@ -129,12 +125,12 @@ public class HeldMessages {
             return;
         }
         restore(exchange, head);
-        exchange.setProperty(HELD, head);
+        exchange.setProperty(Property.HELD, head);
     }
 
     /** Retrier: the portal accepted it. Recorded and removed in one transaction; the dossier's next one may go. */
     public void released(Exchange exchange) {
-        HeldMessage head = exchange.getProperty(HELD, HeldMessage.class);
+        HeldMessage head = exchange.getProperty(Property.HELD, HeldMessage.class);
         tx.executeWithoutResult(status -> {
             trail.delivered(exchange);
             store.delete(head.trackingId());
@@ -143,19 +139,19 @@ public class HeldMessages {
 
     /** Retrier: the portal refused it (final, as for any message); the dossier's next one may go. */
     public void rejected(Exchange exchange) {
-        HeldMessage head = exchange.getProperty(HELD, HeldMessage.class);
+        HeldMessage head = exchange.getProperty(Property.HELD, HeldMessage.class);
         tx.executeWithoutResult(status -> {
             trail.rejected(exchange);
             store.delete(head.trackingId());
         });
     }
 
-    /** Retrier: the attempt failed in a way worth retrying: next attempt later, or {@link #PARK} when none are left. */
+    /** Retrier: the attempt failed in a way worth retrying: next attempt later, or {@link Property#PARK} if no more. */
     public void failed(Exchange exchange) {
-        HeldMessage head = exchange.getProperty(HELD, HeldMessage.class);
+        HeldMessage head = exchange.getProperty(Property.HELD, HeldMessage.class);
         if (head == null) {
             // The failure came before a message was taken (tracking storage down): the next run tries again.
-            exchange.setProperty(PARK, false);
+            exchange.setProperty(Property.PARK, false);
             return;
         }
         int attempts = head.attempts() + 1;
@@ -169,12 +165,12 @@ public class HeldMessages {
                 store.retryLater(head.trackingId(), attempts, next);
             }
         });
-        exchange.setProperty(PARK, exhausted);
+        exchange.setProperty(Property.PARK, exhausted);
     }
 
     /** Retrier, before dead-lettering: the message as it was queued, ready for a replay. */
     public void restore(Exchange exchange) {
-        HeldMessage head = exchange.getProperty(HELD, HeldMessage.class);
+        HeldMessage head = exchange.getProperty(Property.HELD, HeldMessage.class);
         if (head != null) {
             restore(exchange, head);
         }
@@ -182,7 +178,7 @@ public class HeldMessages {
 
     /** Retrier: dead-lettered after its retries; it stays first so that its dossier's later messages wait behind it. */
     public void parkedAtHead(Exchange exchange) {
-        HeldMessage head = exchange.getProperty(HELD, HeldMessage.class);
+        HeldMessage head = exchange.getProperty(Property.HELD, HeldMessage.class);
         tx.executeWithoutResult(status -> {
             store.park(head.trackingId(), head.attempts() + 1);
             for (String waiting : store.behind(head.maHoSo(), head.sequence())) {
@@ -194,7 +190,7 @@ public class HeldMessages {
 
     /** Retrier: dead-lettered for a fault retrying cannot fix (as for any message); the dossier's next one may go. */
     public void parkedAndRemoved(Exchange exchange) {
-        HeldMessage head = exchange.getProperty(HELD, HeldMessage.class);
+        HeldMessage head = exchange.getProperty(Property.HELD, HeldMessage.class);
         if (head != null) {
             store.delete(head.trackingId());
         }
@@ -212,16 +208,16 @@ public class HeldMessages {
         Message in = exchange.getIn();
         Map<String, Object> headers = new LinkedHashMap<>();
         in.getHeaders().forEach((name, value) -> {
-            if (name.startsWith("Lienthong") && value != null) {
+            if (ExchangeNames.isOwn(name) && value != null) {
                 headers.put(name, value);
             }
         });
-        Long sequence = in.getHeader(MessageHeaders.SEQUENCE, Long.class);
-        return new HeldMessage(in.getHeader(MessageHeaders.TRACKING_ID, String.class),
-                in.getHeader(MessageHeaders.MA_HO_SO, String.class),
+        Long sequence = in.getHeader(Header.SEQUENCE, Long.class);
+        return new HeldMessage(in.getHeader(Header.TRACKING_ID, String.class),
+                in.getHeader(Header.MA_HO_SO, String.class),
                 // accepted before messages had a place in their dossier: ahead of every numbered one
                 sequence == null ? 0 : sequence,
-                in.getHeader(MessageHeaders.KIND, String.class), headers, in.getBody(String.class), attempts,
+                in.getHeader(Header.KIND, String.class), headers, in.getBody(String.class), attempts,
                 nextAttemptAt, false);
     }
 

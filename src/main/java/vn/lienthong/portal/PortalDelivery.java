@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.lienthong.delivery.DeliveryStopping;
 import vn.lienthong.delivery.DeliveryTrail;
-import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.message.ExchangeNames.Header;
+import vn.lienthong.message.ExchangeNames.Property;
 import vn.lienthong.tracking.TrackingStore;
 
 /**
@@ -37,7 +38,7 @@ public class PortalDelivery {
 
     /** DongBoHoSoMC: isUpdating False the first time, True once the portal has the dossier. */
     public void syncDossier(Exchange exchange) {
-        String maHoSo = exchange.getIn().getHeader(MessageHeaders.MA_HO_SO, String.class);
+        String maHoSo = exchange.getIn().getHeader(Header.MA_HO_SO, String.class);
         ObjectNode envelope = json.valueToTree(exchange.getIn().getBody());
         boolean known = dossiers.isKnown(maHoSo);
         envelope.put("isUpdating", known ? "True" : "False");
@@ -45,16 +46,16 @@ public class PortalDelivery {
         if (!known && !portal.isSuccess(reply) && portal.isAlreadyExists(reply)) {
             envelope.put("isUpdating", "True");
             reply = call(exchange, maHoSo, envelope);
-            exchange.setProperty(DeliveryTrail.DETAIL, "the portal already had it: sent again as an update");
+            exchange.setProperty(Property.DETAIL, "the portal already had it: sent again as an update");
         }
         requireSuccess(reply);
         dossiers.accepted(maHoSo, envelope.path("madonvi").asText());
-        exchange.setProperty(DeliveryTrail.REPLY, reply);
+        exchange.setProperty(Property.REPLY, reply);
     }
 
     /** Progress goes out only for a dossier the portal accepted (or one the gateway never saw: the portal decides). */
     public void requireDossierAccepted(Exchange exchange) {
-        String maHoSo = exchange.getIn().getHeader(MessageHeaders.MA_HO_SO, String.class);
+        String maHoSo = exchange.getIn().getHeader(Header.MA_HO_SO, String.class);
         if (!dossiers.isKnown(maHoSo) && tracking.unitOfDossier(maHoSo).isPresent()) {
             throw new DossierNotAcceptedException(maHoSo);
         }
@@ -62,11 +63,11 @@ public class PortalDelivery {
 
     /** CapNhatTienDoHoSoMC. */
     public void syncProgress(Exchange exchange) {
-        String maHoSo = exchange.getIn().getHeader(MessageHeaders.MA_HO_SO, String.class);
+        String maHoSo = exchange.getIn().getHeader(Header.MA_HO_SO, String.class);
         PortalReply reply = batches.post(json.valueToTree(exchange.getIn().getBody()),
                 alone -> call(exchange, maHoSo, alone));
         requireSuccess(reply);
-        exchange.setProperty(DeliveryTrail.REPLY, reply);
+        exchange.setProperty(Property.REPLY, reply);
     }
 
     /**

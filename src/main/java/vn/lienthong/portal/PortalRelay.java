@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import vn.lienthong.delivery.MessageHeaders;
 import vn.lienthong.mapping.Mappings;
+import vn.lienthong.message.ExchangeNames.Header;
 
 /**
  * The portal's envelope around a relayed message: the client already speaks the portal's field set, so each dossier
@@ -66,7 +66,7 @@ public class PortalRelay {
     /** CapNhatTienDoHoSoMC around the progress items as sent, in order. */
     public void progress(Exchange exchange) throws IOException {
         Message in = exchange.getIn();
-        String maHoSo = in.getHeader(MessageHeaders.MA_HO_SO, String.class);
+        String maHoSo = in.getHeader(Header.MA_HO_SO, String.class);
         ObjectNode envelope = envelope(in, SYNC_PROGRESS);
         ArrayNode data = envelope.putArray("data");
         for (JsonNode sent : read(in)) {
@@ -84,7 +84,7 @@ public class PortalRelay {
 
     private ObjectNode envelope(Message in, String service) {
         ObjectNode envelope = json.createObjectNode();
-        envelope.put("madonvi", mappings.code(UNIT_TABLE, in.getHeader(MessageHeaders.UNIT_CODE, String.class)));
+        envelope.put("madonvi", mappings.code(UNIT_TABLE, in.getHeader(Header.UNIT_CODE, String.class)));
         envelope.put("service", service);
         return envelope;
     }

@@ -16,7 +16,8 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.message.ExchangeNames.Header;
+import vn.lienthong.message.ExchangeNames.Property;
 import vn.lienthong.support.Dossiers;
 import vn.lienthong.support.GatewayApi;
 import vn.lienthong.support.GatewayTest;
@@ -41,7 +42,7 @@ class DossierBatchQueueTest extends GatewayTest {
         Acceptance.Item item = trackedItem(first);
         Exchange exchange = new DefaultExchange(camel);
         // the broker takes the first message, then the second one fails (as a broker going down would)
-        exchange.setProperty(Acceptance.ITEMS, new AbstractList<Acceptance.Item>() {
+        exchange.setProperty(Property.ACCEPTED_ITEMS, new AbstractList<Acceptance.Item>() {
             @Override
             public Acceptance.Item get(int index) {
                 if (index == 1) {
@@ -74,14 +75,14 @@ class DossierBatchQueueTest extends GatewayTest {
         TrackingStore.Registration registration = tracking.register(new NewMessage(trackingId, "demo-dvcqg",
                 "DOSSIER", maHoSo, Dossiers.UNIT, null));
         Map<String, Object> headers = new HashMap<>();
-        headers.put(MessageHeaders.KIND, "DOSSIER");
-        headers.put(MessageHeaders.MA_HO_SO, maHoSo);
-        headers.put(MessageHeaders.UNIT_CODE, Dossiers.UNIT);
-        headers.put(MessageHeaders.TRACKING_ID, trackingId);
-        headers.put(MessageHeaders.CLIENT_ID, "demo-dvcqg");
-        headers.put(MessageHeaders.GROUP_ID, maHoSo);
-        headers.put(MessageHeaders.SEQUENCE, registration.sequence());
-        headers.put(MessageHeaders.RELAYED, "true");
+        headers.put(Header.KIND, "DOSSIER");
+        headers.put(Header.MA_HO_SO, maHoSo);
+        headers.put(Header.UNIT_CODE, Dossiers.UNIT);
+        headers.put(Header.TRACKING_ID, trackingId);
+        headers.put(Header.CLIENT_ID, "demo-dvcqg");
+        headers.put(Header.GROUP_ID, maHoSo);
+        headers.put(Header.SEQUENCE, registration.sequence());
+        headers.put(Header.RELAYED, "true");
         return new Acceptance.Item(registration, new String(Http.bytes(Dossiers.dvcqg(maHoSo)), StandardCharsets.UTF_8), headers);
     }
 }

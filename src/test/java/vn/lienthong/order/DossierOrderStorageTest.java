@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import vn.lienthong.delivery.MessageHeaders;
+import vn.lienthong.message.ExchangeNames.Header;
+import vn.lienthong.message.ExchangeNames.Property;
 import vn.lienthong.tracking.NewMessage;
 import vn.lienthong.tracking.TrackingState;
 import vn.lienthong.tracking.TrackingStore;
@@ -112,7 +113,7 @@ class DossierOrderStorageTest {
 
         OffsetDateTime now = tracking.clock();
         HeldMessage message = new HeldMessage(second, maHoSo, 2, "PROGRESS",
-                Map.of(MessageHeaders.TRACKING_ID, second, MessageHeaders.SEQUENCE, 2L), "{\"a\":\"Bước 1\"}", 3,
+                Map.of(Header.TRACKING_ID, second, Header.SEQUENCE, 2L), "{\"a\":\"Bước 1\"}", 3,
                 now.minusSeconds(1), false);
         assertThat(held.insert(message, now)).isTrue();
         assertThat(held.insert(message, now)).as("held once").isFalse();
@@ -123,7 +124,7 @@ class DossierOrderStorageTest {
         assertThat(held.dueDossiers(now, 10)).contains(maHoSo);
         HeldMessage head = held.head(maHoSo).orElseThrow();
         assertThat(head.body()).isEqualTo("{\"a\":\"Bước 1\"}");
-        assertThat(head.headers()).containsEntry(MessageHeaders.TRACKING_ID, second);
+        assertThat(head.headers()).containsEntry(Header.TRACKING_ID, second);
         assertThat(held.claim(second, now.plusSeconds(30), now)).isTrue();
         assertThat(held.claim(second, now.plusSeconds(30), now)).as("taken by one retrier").isFalse();
         assertThat(held.dueDossiers(now, 10)).doesNotContain(maHoSo);
@@ -144,11 +145,11 @@ class DossierOrderStorageTest {
 
     private static DossierOrder.Decision decide(DossierOrder order, String trackingId, String maHoSo, long sequence) {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
-        exchange.getIn().setHeader(MessageHeaders.TRACKING_ID, trackingId);
-        exchange.getIn().setHeader(MessageHeaders.MA_HO_SO, maHoSo);
-        exchange.getIn().setHeader(MessageHeaders.SEQUENCE, sequence);
+        exchange.getIn().setHeader(Header.TRACKING_ID, trackingId);
+        exchange.getIn().setHeader(Header.MA_HO_SO, maHoSo);
+        exchange.getIn().setHeader(Header.SEQUENCE, sequence);
         order.check(exchange);
-        return exchange.getProperty(DossierOrder.DECISION, DossierOrder.Decision.class);
+        return exchange.getProperty(Property.ORDER_DECISION, DossierOrder.Decision.class);
     }
 
     private static String register(TrackingStore tracking, String maHoSo) {
