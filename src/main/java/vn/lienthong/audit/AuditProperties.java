@@ -9,12 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The audit chain, under {@code lienthong.audit} (docs/audit.md).
  *
  * @param chainInterval how often the pending records are appended to the chain: how far the chain is behind
- * @param chainerLease  how long the appending instance keeps the job (another takes over this long after it died)
  * @param batchSize     most records appended in one transaction
  */
 @ConfigurationProperties(prefix = "lienthong.audit")
 public record AuditProperties(
         @DefaultValue("250ms") Duration chainInterval,
-        @DefaultValue("10s") Duration chainerLease,
         @DefaultValue("500") int batchSize) {
 }

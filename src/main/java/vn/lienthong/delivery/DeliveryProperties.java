@@ -27,8 +27,6 @@ import org.springframework.boot.convert.DurationUnit;
  *                               {@code backOffMultiplier}); after each pause one call tries the portal, so a short cap
  *                               costs little and resumes deliveries soon after the portal is back, in milliseconds
  * @param heldPollInterval       how often the held messages' retrier looks for messages that are due, in milliseconds
- * @param retrierLease           how long one instance keeps the retrier (renewed on every run); another instance takes
- *                               over this long after the holder died, in milliseconds
  */
 @ConfigurationProperties(prefix = "lienthong.delivery")
 public record DeliveryProperties(
@@ -41,8 +39,7 @@ public record DeliveryProperties(
         @DefaultValue("200") @DurationUnit(ChronoUnit.MILLIS) Duration inPlaceRetryDelay,
         @DefaultValue("5") int outageDossiers,
         @DefaultValue("5000") @DurationUnit(ChronoUnit.MILLIS) Duration outageMaximumPause,
-        @DefaultValue("1000") @DurationUnit(ChronoUnit.MILLIS) Duration heldPollInterval,
-        @DefaultValue("10000") @DurationUnit(ChronoUnit.MILLIS) Duration retrierLease) {
+        @DefaultValue("1000") @DurationUnit(ChronoUnit.MILLIS) Duration heldPollInterval) {
 
     /** Quick retries actually made in the consumer (never more than the retries allowed in all). */
     public int effectiveInPlaceRetries() {

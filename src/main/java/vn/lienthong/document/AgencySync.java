@@ -1,34 +1,31 @@
 package vn.lienthong.document;
 
-import java.time.Duration;
-
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.axis.AxisTransport;
-import vn.lienthong.cluster.Leases;
 
-/** Copies the axis's agency directory into the database, on one gateway instance at a time (route agencies-sync). */
+/**
+ * The axis's agency directory in the database: copied from the axis on one gateway instance at a time (route
+ * agencies-sync, a master: job), reloaded from the database on every instance (route agencies-reload).
+ */
 @Component("agencySync")
 public class AgencySync {
 
-    static final String LEASE = "agencies-sync";
-
     private final AxisTransport axis;
     private final OrganDirectory organs;
-    private final Leases leases;
 
-    public AgencySync(AxisTransport axisTransport, OrganDirectory organs, Leases leases) {
+    public AgencySync(AxisTransport axisTransport, OrganDirectory organs) {
         this.axis = axisTransport;
         this.organs = organs;
-        this.leases = leases;
     }
 
-    /** Returns how many agencies were copied, or -1 when another instance does it. */
+    /** Returns how many agencies were copied. */
     public int sync() {
-        if (!leases.acquire(LEASE, Duration.ofMinutes(5))) {
-            organs.reload();
-            return -1;
-        }
         return organs.sync(axis.agencies());
+    }
+
+    /** The directory as the instance copying it last stored it. */
+    public void reload() {
+        organs.reload();
     }
 }

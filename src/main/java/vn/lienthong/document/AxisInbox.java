@@ -15,7 +15,6 @@ import vn.lienthong.axis.AxisAck;
 import vn.lienthong.axis.AxisInboxItem;
 import vn.lienthong.axis.AxisMessageKind;
 import vn.lienthong.axis.AxisTransport;
-import vn.lienthong.cluster.Leases;
 import vn.lienthong.contract.MessageKind;
 import vn.lienthong.delivery.DeliveryTrail;
 import vn.lienthong.message.ExchangeNames.Header;
@@ -38,35 +37,27 @@ public class AxisInbox {
 
     /** Who sent it, in tracking: messages from the axis have no client system. */
     public static final String CLIENT_ID = "document-axis";
-    static final String POLL_LEASE = "axis-poll";
     private static final Logger log = LoggerFactory.getLogger(AxisInbox.class);
 
     private final AxisTransport axis;
-    private final Leases leases;
     private final TrackingStore tracking;
     private final DocumentTrail trail;
     private final DocumentQueue queue;
     private final DocumentSpool spool;
-    private final DocumentProperties properties;
     private final AuditTrail audit;
 
-    public AxisInbox(AxisTransport axisTransport, Leases leases, TrackingStore tracking, DocumentTrail trail,
-                     DocumentQueue queue, DocumentSpool spool, DocumentProperties properties, AuditTrail audit) {
+    public AxisInbox(AxisTransport axisTransport, TrackingStore tracking, DocumentTrail trail, DocumentQueue queue,
+                     DocumentSpool spool, AuditTrail audit) {
         this.axis = axisTransport;
         this.audit = audit;
-        this.leases = leases;
         this.tracking = tracking;
         this.trail = trail;
         this.queue = queue;
         this.spool = spool;
-        this.properties = properties;
     }
 
-    /** One poll: returns how many messages were taken (0 when another instance holds the lease). */
+    /** One poll (route axis-poll, on the one instance holding its lease): returns how many messages were taken. */
     public int poll() {
-        if (!leases.acquire(POLL_LEASE, properties.pollLease())) {
-            return 0;
-        }
         List<AxisInboxItem> waiting = axis.received();
         int taken = 0;
         for (AxisInboxItem item : waiting) {

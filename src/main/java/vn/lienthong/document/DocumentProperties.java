@@ -11,8 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the axis's agency directory is kept. Queue names are under {@code lienthong.queues.document-*}, retries under
  * {@code lienthong.delivery.*} (the same rules as dossiers).
  *
- * @param pollLease            how long one instance keeps the right to poll after it took it (a dead instance's lease
- *                             runs out after this, then another instance polls)
  * @param eofficeUrl           the e-office webhook base: documents go to {@code <url>/<organId>/documents} (multipart),
  *                             statuses to {@code <url>/<organId>/statuses} (JSON)
  * @param eofficeApiKey        sent as {@code X-API-Key} to the webhook, when set
@@ -21,7 +19,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties(prefix = "lienthong.documents")
 public record DocumentProperties(
-        @DefaultValue("60s") Duration pollLease,
         URI eofficeUrl,
         String eofficeApiKey,
         @DefaultValue("5s") Duration eofficeConnectTimeout,
@@ -29,7 +26,6 @@ public record DocumentProperties(
         @DefaultValue("true") boolean checkAgencies) {
 
     public DocumentProperties {
-        pollLease = pollLease != null ? pollLease : Duration.ofSeconds(60);
         eofficeConnectTimeout = eofficeConnectTimeout != null ? eofficeConnectTimeout : Duration.ofSeconds(5);
         eofficeTimeout = eofficeTimeout != null ? eofficeTimeout : Duration.ofSeconds(120);
     }
@@ -37,7 +33,7 @@ public record DocumentProperties(
     /** Without the webhook key: properties end up in logs and actuator output. */
     @Override
     public String toString() {
-        return "DocumentProperties[pollLease=" + pollLease + ", eofficeUrl=" + eofficeUrl + ", checkAgencies="
+        return "DocumentProperties[eofficeUrl=" + eofficeUrl + ", checkAgencies="
                 + checkAgencies + "]";
     }
 }

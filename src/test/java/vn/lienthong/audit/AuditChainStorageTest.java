@@ -200,6 +200,6 @@ class AuditChainStorageTest {
     private static AuditChain chain(DataSource dataSource) {
         return new AuditChain(new JdbcTemplate(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                new AuditProperties(Duration.ofMillis(250), Duration.ofSeconds(10), 100));
+                new AuditProperties(Duration.ofMillis(250), 100));
     }
 }

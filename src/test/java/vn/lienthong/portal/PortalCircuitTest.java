@@ -15,8 +15,7 @@ import vn.lienthong.delivery.DeliveryProperties;
 class PortalCircuitTest {
 
     private final PortalCircuit circuit = new PortalCircuit(new DeliveryProperties(8, 10, Duration.ofMillis(300), 2,
-            Duration.ofSeconds(60), 2, Duration.ofMillis(200), 3, Duration.ofSeconds(10), Duration.ofSeconds(1),
-            Duration.ofSeconds(10)));
+            Duration.ofSeconds(60), 2, Duration.ofMillis(200), 3, Duration.ofSeconds(10), Duration.ofSeconds(1)));
 
     @Test
     void oneDossierFailingAgainAndAgainIsNoOutage() {
