@@ -80,7 +80,10 @@ class OperationsTest extends GatewayTest {
         assertThat(metric("lienthong_delivery_latency_seconds_count", "flow=\"dossier\"") - latenciesBefore)
                 .isEqualTo(1);
 
-        String scrape = prometheus();
+        // The trail says DEAD_LETTERED a moment before the dead-letter queue's send commits, and the queues' gauges
+        // are read from a snapshot of at most a second.
+        String scrape = await().atMost(WAIT).until(this::prometheus, text -> metric(text, "lienthong_queue_depth",
+                "queue=\"lienthong.dossier.dead-letter\"") >= 1);
         assertThat(metric(scrape, "lienthong_destination_calls_total", "code=\"4\",destination=\"portal\""))
                 .as("the portal's rejection, by its error_code").isGreaterThanOrEqualTo(1);
         assertThat(metric(scrape, "lienthong_destination_calls_total", "code=\"0\",destination=\"portal\""))
