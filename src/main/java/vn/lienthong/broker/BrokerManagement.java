@@ -35,6 +35,9 @@ public class BrokerManagement {
     private static final TypeReference<List<Map<String, Object>>> MESSAGES = new TypeReference<>() {
     };
 
+    /** Artemis's answer about a resource it does not have ("AMQ229067: Cannot find resource with name ..."). */
+    private static final String NO_SUCH_RESOURCE = "AMQ229067";
+
     private final ObjectProvider<EmbeddedActiveMQ> embedded;
     private final ObjectProvider<ConnectionFactory> connections;
     private final ObjectMapper json;
@@ -50,6 +53,9 @@ public class BrokerManagement {
      * The messages of {@code queue} matching the JMS selector {@code filter} (null or empty: all), in queue order, each
      * as the broker describes it: its properties by name (the gateway's {@code Lienthong*} headers, the broker's
      * {@code _AMQ_ORIG_QUEUE} on a message it dead-lettered itself) and {@code messageID}, {@code timestamp}, ....
+     *
+     * A queue the broker does not have (yet: an external broker creates a dead-letter queue with its first message)
+     * holds nothing.
      *
      * @throws BrokerUnavailableException when the broker's management does not answer
      */
@@ -77,7 +83,7 @@ public class BrokerManagement {
         if (broker != null && broker.getActiveMQServer() != null) {
             Object resource = broker.getActiveMQServer().getManagementService().getResource(ResourceNames.QUEUE + queue);
             if (!(resource instanceof QueueControl control)) {
-                throw new BrokerUnavailableException("the broker has no queue " + queue, null);
+                return "[]";
             }
             return control.listMessagesAsJSON(filter);
         }
@@ -95,6 +101,9 @@ public class BrokerManagement {
                     filter);
             Message reply = requestor.request(request);
             if (!JMSManagementHelper.hasOperationSucceeded(reply)) {
+                if (String.valueOf(JMSManagementHelper.getResult(reply)).contains(NO_SUCH_RESOURCE)) {
+                    return "[]";
+                }
                 throw new BrokerUnavailableException("the broker refused to list " + queue + ": "
                         + JMSManagementHelper.getResult(reply), null);
             }
