@@ -9,15 +9,13 @@ import vn.lienthong.ingress.ClientGate;
 import vn.lienthong.message.ExchangeNames;
 import vn.lienthong.message.ExchangeNames.Header;
 import vn.lienthong.metrics.MessageMdc;
-import vn.lienthong.tracking.NewMessage;
-import vn.lienthong.tracking.TrackingIds;
 import vn.lienthong.tracking.TrackingStore;
 import vn.lienthong.tracking.TrackingStore.Registration;
 
 /**
  * Opens the trail of an outgoing document (RECEIVED, with its DocumentId, organs, signature and SHA-256s), then
  * {@code direct:accept-document} stores the file in the broker and {@link Acceptance#confirm} makes it ACCEPTED: the
- * same rules as dossiers, Idempotency-Key included.
+ * same rules as dossiers, Idempotency-Key included (the same key with another body is 422).
  */
 @Component("documentAcceptance")
 public class DocumentAcceptance {
@@ -38,8 +36,9 @@ public class DocumentAcceptance {
         String idempotencyKey = Acceptance.idempotencyKey(in);
         String clientId = ClientGate.client(exchange).id();
         String kind = in.getHeader(Header.KIND, String.class);
-        Registration registration = tracking.register(new NewMessage(TrackingIds.next(), clientId, kind,
-                null, document.fromOrganId(), idempotencyKey), trackingId -> {
+        // the same Idempotency-Key with another body (Property.BODY_SHA256) is 422, as for dossiers
+        Registration registration = acceptance.registerNew(exchange, idempotencyKey, kind, null,
+                document.fromOrganId(), trackingId -> {
                     trail.record(trackingId, Direction.OUTGOING, document.documentId(), document.fromOrganId(),
                             document.toOrganIds(), document.statusCode(), null, document.size(), document.sha256());
                     trail.signature(trackingId, document.signature());

@@ -3,6 +3,7 @@ package vn.lienthong.document;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -148,6 +149,7 @@ public class DocumentIngress {
         List<Path> files = new ArrayList<>();
         spool.deleteWhenDone(exchange, files);
         JsonNode metadata = null;
+        String metadataSha256 = null;
         JsonNode described = null;
         List<Problem> problems = new ArrayList<>();
         List<Part> fileParts = new ArrayList<>();
@@ -158,8 +160,7 @@ public class DocumentIngress {
                     continue;
                 }
                 byte[] raw = bounded(stream(part));
-                // the files' own SHA-256s are in the document's tracking record
-                exchange.setProperty(Property.BODY_SHA256, IngressChecks.sha256(raw));
+                metadataSha256 = IngressChecks.sha256(raw);
                 try {
                     metadata = validator.parseAndValidate(raw, client.inputFormat(), MessageKind.DOCUMENT);
                     described = metadata.get("attachments");
@@ -178,10 +179,12 @@ public class DocumentIngress {
             problems.add(new Problem("metadata", "the metadata part (the document's JSON) is missing"));
         }
         // The files are checked against the metadata even when it has problems: the client hears about all of them.
-        List<EdxmlAttachment> attachments = attachments(described, fileParts, files, problems);
+        List<String> fileDigests = new ArrayList<>();
+        List<EdxmlAttachment> attachments = attachments(described, fileParts, files, fileDigests, problems);
         if (!problems.isEmpty()) {
             throw new InvalidMessageException(problems);
         }
+        exchange.setProperty(Property.BODY_SHA256, multipartSha256(metadataSha256, fileDigests));
         EdxmlDocument document = DocumentContract.document(metadata, attachments,
                 LocalDateTime.now(DocumentContract.ZONE));
         return outgoing.prepare(exchange, client, document, null, null);
@@ -189,7 +192,7 @@ public class DocumentIngress {
 
     /** Each file part spooled, described by its metadata entry (matched by file name) or by the part itself. */
     private List<EdxmlAttachment> attachments(JsonNode described, List<Part> fileParts, List<Path> files,
-                                              List<Problem> problems) {
+                                              List<String> fileDigests, List<Problem> problems) {
         List<EdxmlAttachment> attachments = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < fileParts.size(); i++) {
@@ -209,8 +212,10 @@ public class DocumentIngress {
                 continue;
             }
             JsonNode entry = entry(described, name);
-            Path file = spool.copy(stream(part), edxml.maxAttachmentSize().toBytes(), ".part").file();
+            SpooledFile spooled = spool.copy(stream(part), edxml.maxAttachmentSize().toBytes(), ".part");
+            Path file = spooled.file();
             files.add(file);
+            fileDigests.add(name + " " + spooled.sha256());
             String contentType = entry != null && DocumentContract.text(entry.get("contentType")) != null
                     ? entry.get("contentType").asText() : part.getContentType();
             if (HeaderValues.controlProblem(contentType) != null) {
@@ -233,6 +238,17 @@ public class DocumentIngress {
             }
         }
         return attachments;
+    }
+
+    /**
+     * "The body as received" of a multipart document (the audit's and the Idempotency-Key's): the SHA-256 of the lines
+     * {@code <SHA-256 of the metadata part>} and {@code <file name> <SHA-256 of the file>} per file part, in the order
+     * sent. The multipart framing (a boundary each client picks anew) is not part of it; a changed file is.
+     */
+    static String multipartSha256(String metadataSha256, List<String> fileDigests) {
+        StringBuilder lines = new StringBuilder(metadataSha256).append('\n');
+        fileDigests.forEach(digest -> lines.append(digest).append('\n'));
+        return IngressChecks.sha256(lines.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The attachments entry of metadata that failed validation, when it is JSON at all. */

@@ -95,10 +95,21 @@ public class Acceptance {
 
     private Registration registerOne(Exchange exchange, String idempotencyKey, String kind, String maHoSo,
                                      String unit, String warning) {
+        Consumer<String> alsoWithIt = warning == null ? id -> { } : id -> tracking.note(id, warning);
+        return registerNew(exchange, idempotencyKey, kind, maHoSo, unit, alsoWithIt);
+    }
+
+    /**
+     * Opens the trail of one message of the calling client, with the SHA-256 of its body
+     * ({@link Property#BODY_SHA256}) and {@code alsoWithIt} in the same transaction (dossiers and documents
+     * alike); the same {@code Idempotency-Key} for another message is {@code 422} naming the key, and nothing this
+     * request opened remains.
+     */
+    public Registration registerNew(Exchange exchange, String idempotencyKey, String kind, String maHoSo,
+                                    String unit, Consumer<String> alsoWithIt) {
         String clientId = ClientGate.client(exchange).id();
         NewMessage message = new NewMessage(TrackingIds.next(), clientId, kind, maHoSo, unit, idempotencyKey,
                 exchange.getProperty(Property.BODY_SHA256, String.class));
-        Consumer<String> alsoWithIt = warning == null ? id -> { } : id -> tracking.note(id, warning);
         Registration registration = tracking.register(message, alsoWithIt);
         if (!registration.sameMessage()) {
             withdraw(exchange);

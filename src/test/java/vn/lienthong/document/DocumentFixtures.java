@@ -135,11 +135,21 @@ final class DocumentFixtures {
 
     /** POST multipart metadata + files; the answer as JSON with its status. */
     static Http.Reply postMultipart(String url, String apiKey, JsonNode metadata, List<Path> files) {
+        return postMultipart(url, apiKey, metadata, files, null);
+    }
+
+    /** The same, with an {@code Idempotency-Key} (null: none). */
+    static Http.Reply postMultipart(String url, String apiKey, JsonNode metadata, List<Path> files,
+                                    String idempotencyKey) {
         MultipartBody body = new MultipartBody().text("metadata", "application/json; charset=UTF-8",
                 metadata.toString());
         files.forEach(f -> body.file("file", f.getFileName().toString(), "application/pdf", f));
-        return send(HttpRequest.newBuilder(URI.create(url)).header("X-API-Key", apiKey)
-                .header("Content-Type", body.contentType()).POST(body.publisher()).build());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("X-API-Key", apiKey)
+                .header("Content-Type", body.contentType());
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request.POST(body.publisher()).build());
     }
 
     /** A file of src/test/resources, e.g. {@code /edxml/document.edxml}. */
