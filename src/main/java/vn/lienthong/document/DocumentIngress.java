@@ -42,6 +42,7 @@ import vn.lienthong.edxml.HeaderValues;
 import vn.lienthong.ingress.ClientGate;
 import vn.lienthong.ingress.IngressChecks;
 import vn.lienthong.ingress.IngressRefusedException;
+import vn.lienthong.ingress.JsonRequestBody;
 import vn.lienthong.message.ExchangeNames.Header;
 import vn.lienthong.message.ExchangeNames.Property;
 
@@ -83,9 +84,15 @@ public class DocumentIngress {
         Message in = exchange.getIn();
         boolean status = MessageKind.DOCUMENT_STATUS.name().equals(in.getHeader(Header.KIND, String.class));
         Input input = input(in.getHeader(Exchange.CONTENT_TYPE, String.class), status);
+        boolean gzip = JsonRequestBody.gzipEncoded(exchange);
+        if (gzip && input == Input.MULTIPART) {
+            // the container splits a multipart body into parts as it arrives: it cannot be compressed as a whole
+            throw new IngressRefusedException(415, "", "a multipart/form-data body is read as it is sent: no "
+                    + "Content-Encoding (gzip is taken for raw edXML and JSON)");
+        }
         Long declared = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
         long limit = input == Input.JSON ? MAX_METADATA_BYTES : edxml.maxDocumentSize().toBytes();
-        if (input == Input.EDXML && declared != null && declared > limit) {
+        if (input == Input.EDXML && !gzip && declared != null && declared > limit) {
             throw new IngressRefusedException(413, "", "the document is " + declared
                     + " bytes, larger than the limit of " + limit + " bytes");
         }
@@ -278,6 +285,15 @@ public class DocumentIngress {
         if (request == null) {
             throw new IngressRefusedException(415, "", "multipart/form-data is taken over HTTP only");
         }
+        Object failed = request.getAttribute(MultipartFirst.FAILURE);
+        if (failed instanceof IllegalStateException tooLarge) {
+            throw new IngressRefusedException(413, "", "the request or one of its files is larger than the limit ("
+                    + printable(tooLarge.getMessage()) + ")");
+        }
+        if (failed instanceof Exception unreadable) {
+            throw new IngressRefusedException(400, "", "the multipart body cannot be read: "
+                    + printable(unreadable.getMessage()));
+        }
         try {
             return request.getParts();
         } catch (IllegalStateException tooLarge) {
@@ -288,9 +304,19 @@ public class DocumentIngress {
         }
     }
 
+    /** The request body, gunzipped on the way when the client said so ({@link JsonRequestBody#decoded}). */
     private static InputStream body(Exchange exchange) {
         InputStream in = exchange.getIn().getBody(InputStream.class);
-        return in != null ? in : InputStream.nullInputStream();
+        try {
+            return in != null ? JsonRequestBody.decoded(exchange, in) : InputStream.nullInputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the request body", e);
+        }
+    }
+
+    /** A container's message quoted back to the client: control characters (a NUL in a file name...) as '?'. */
+    private static String printable(String message) {
+        return message == null ? "" : message.replaceAll("\\p{Cntrl}", "?");
     }
 
     private static InputStream stream(Part part) {

@@ -16,15 +16,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Camel's servlet undoes a {@code Content-Encoding: gzip} itself when it builds the message, before any route runs, and
- * answers a 500 when the body is not gzip. For the dossier API the header is set aside (request attribute
- * {@link #RECEIVED}) so that {@link JsonRequestBody} decodes the body and answers a false one with a 400.
+ * answers a 500 when the body is not gzip. For the API (dossiers and documents) the header is set aside (request
+ * attribute {@link #RECEIVED}) so that {@link JsonRequestBody#decoded} decodes the body as it is read and answers a false
+ * one with a 400.
  */
 @Component
 public class ContentEncodingFilter extends OncePerRequestFilter {
 
     /** Request attribute: the Content-Encoding the client sent. */
     static final String RECEIVED = "lienthong.contentEncoding";
-    private static final String PREFIX = "/api/v1/dossiers";
+    private static final String PREFIX = "/api/v1/";
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

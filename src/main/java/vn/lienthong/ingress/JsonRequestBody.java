@@ -34,13 +34,35 @@ public class JsonRequestBody {
             throw new IngressRefusedException(415, "", "Content-Type must be application/json, not "
                     + (contentType == null ? "absent" : contentType));
         }
-        boolean gzip = gzip(contentEncoding(exchange));
+        gzipEncoded(exchange);
         Long declared = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
         if (declared != null && declared > maxBodyBytes) {
             throw tooLarge();
         }
         InputStream body = in.getBody(InputStream.class);
-        in.setBody(body == null ? new byte[0] : gzip ? gunzip(body) : readBounded(body));
+        in.setBody(body == null ? new byte[0] : readBounded(decoded(exchange, body)));
+    }
+
+    /**
+     * True when the client sent {@code Content-Encoding: gzip}; false for none or identity; 415 for any other encoding.
+     */
+    public static boolean gzipEncoded(Exchange exchange) {
+        return gzip(contentEncoding(exchange));
+    }
+
+    /**
+     * The body as the client meant it: gunzipped on the way when it said {@code Content-Encoding: gzip} (a body that is
+     * not gzip data is 400, when it is first read or later), else as it is. The reader bounds what it reads.
+     */
+    public static InputStream decoded(Exchange exchange, InputStream body) throws IOException {
+        if (!gzipEncoded(exchange)) {
+            return body;
+        }
+        try {
+            return new GzipBody(body);
+        } catch (ZipException | java.io.EOFException e) {
+            throw notGzip(e);
+        }
     }
 
     /** As the client sent it: {@link ContentEncodingFilter} set it aside so that Camel would not decode the body. */
@@ -61,12 +83,25 @@ public class JsonRequestBody {
                 + " is not supported: send the body as it is, or gzip-compressed with Content-Encoding: gzip");
     }
 
-    private byte[] gunzip(InputStream body) throws IOException {
-        try (InputStream unpacked = new GZIPInputStream(body)) {
-            return readBounded(unpacked);
-        } catch (ZipException | java.io.EOFException e) {
-            throw new IngressRefusedException(400, "", "Content-Encoding is gzip but the body is not gzip data ("
-                    + e.getMessage() + ")");
+    private static IngressRefusedException notGzip(IOException e) {
+        return new IngressRefusedException(400, "", "Content-Encoding is gzip but the body is not gzip data ("
+                + e.getMessage() + ")");
+    }
+
+    /** A gzip stream whose format errors, wherever they show, are the client's: 400. */
+    private static final class GzipBody extends GZIPInputStream {
+
+        GzipBody(InputStream in) throws IOException {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            try {
+                return super.read(buffer, offset, length);
+            } catch (ZipException | java.io.EOFException e) {
+                throw notGzip(e);
+            }
         }
     }
 

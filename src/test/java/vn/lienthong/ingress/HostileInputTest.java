@@ -52,6 +52,11 @@ class HostileInputTest extends GatewayTest {
 
         assertThat(reply.status()).as("%s: %s", name, reply.text()).isEqualTo(expect.path("status").asInt());
         assertThat(reply.status()).as(name).isLessThan(500);
+        if (expect.has("tracking")) {
+            JsonNode record = api.tracking(apiKey(spec), reply.json().path("trackingId").asText());
+            expect.path("tracking").properties().forEach(field -> assertThat(record.at(field.getKey()).asText())
+                    .as("%s: tracking %s", name, field.getKey()).isEqualTo(field.getValue().asText()));
+        }
         if (reply.status() >= 400) {
             JsonNode answer = reply.json();
             List<String> paths = new ArrayList<>();
@@ -73,14 +78,54 @@ class HostileInputTest extends GatewayTest {
         Map<String, String> headers = new HashMap<>();
         if (spec.has("headers")) {
             spec.path("headers").properties().forEach(h -> headers.put(h.getKey(), h.getValue().asText()));
+        } else if (spec.has("multipart")) {
+            headers.put("Content-Type", "multipart/form-data; boundary=" + boundary(spec));
         } else {
             headers.put("Content-Type", "application/json");
         }
-        JsonNode apiKey = spec.path("apiKey");
-        if (!apiKey.isNull()) {
-            headers.put("X-API-Key", apiKey.asText(GatewayApi.DVCQG_CLIENT_KEY));
+        if (!spec.path("apiKey").isNull()) {
+            headers.put("X-API-Key", apiKey(spec));
         }
         return headers;
+    }
+
+    private static String apiKey(JsonNode spec) {
+        return spec.path("apiKey").asText(GatewayApi.DVCQG_CLIENT_KEY);
+    }
+
+    private static String boundary(JsonNode spec) {
+        return spec.path("multipart").path("boundary").asText("hostile-boundary");
+    }
+
+    /** Each part: its headers, then its {@code json}, its {@code text}, or {@code size} bytes of 'x'. */
+    private static byte[] multipart(JsonNode spec, String maHoSo) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        String boundary = boundary(spec);
+        for (JsonNode part : spec.path("multipart").path("parts")) {
+            StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
+                    .append("Content-Disposition: form-data; name=\"").append(part.path("name").asText()).append('"');
+            if (part.has("filename")) {
+                head.append("; filename=\"").append(part.path("filename").asText()).append('"');
+            }
+            head.append("\r\n");
+            if (part.has("contentType")) {
+                head.append("Content-Type: ").append(part.path("contentType").asText()).append("\r\n");
+            }
+            body.write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+            if (part.has("json")) {
+                body.write(Http.JSON.writeValueAsString(part.get("json")).replace("{{maHoSo}}", maHoSo)
+                        .getBytes(StandardCharsets.UTF_8));
+            } else if (part.has("size")) {
+                byte[] content = new byte[part.path("size").asInt()];
+                java.util.Arrays.fill(content, (byte) 'x');
+                body.write(content);
+            } else {
+                body.write(part.path("text").asText().replace("{{maHoSo}}", maHoSo).getBytes(StandardCharsets.UTF_8));
+            }
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
     }
 
     private static byte[] body(JsonNode spec, String maHoSo) throws IOException {
@@ -90,6 +135,14 @@ class HostileInputTest extends GatewayTest {
                     .getBytes(StandardCharsets.UTF_8);
         } else if (spec.has("bodyBase64")) {
             body = Base64.getDecoder().decode(spec.path("bodyBase64").asText());
+        } else if (spec.has("multipart")) {
+            body = multipart(spec, maHoSo);
+        } else if (spec.has("bodyFile")) {
+            String text = Files.readString(Path.of("src/test/resources").resolve(spec.path("bodyFile").asText()));
+            for (var replace : spec.path("replace").properties()) {
+                text = text.replace(replace.getKey(), replace.getValue().asText());
+            }
+            body = text.replace("{{maHoSo}}", maHoSo).getBytes(StandardCharsets.UTF_8);
         } else if (spec.has("bodyRepeat")) {
             JsonNode repeat = spec.path("bodyRepeat");
             StringBuilder text = new StringBuilder(repeat.path("prefix").asText());

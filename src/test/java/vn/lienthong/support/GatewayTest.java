@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "lienthong.simulator.eoffice.enabled=false",
         "lienthong.documents.poll-interval=300",
         "lienthong.edxml.max-document-size=20MB",
+        "lienthong.edxml.max-attachment-size=20MB",
         "lienthong.broker.tcp-acceptor=",
         "spring.artemis.embedded.server-id=1",
         "lienthong.delivery.redelivery-delay=100",
