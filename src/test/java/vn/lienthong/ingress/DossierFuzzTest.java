@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -17,14 +16,12 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.lienthong.support.Dossiers;
 import vn.lienthong.support.GatewayApi;
 import vn.lienthong.support.GatewayTest;
 import vn.lienthong.support.Http;
+import vn.lienthong.support.JsonMutations;
 
 /**
  * A bounded, seeded mutation fuzz of the dossier and progress ingress: valid messages of both formats, each mutated
@@ -36,10 +33,10 @@ class DossierFuzzTest extends GatewayTest {
 
     private static final long SEED = 20261202L;
     private static final int MUTATIONS = 2500;
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Set<String> FINAL = Set.of("DELIVERED", "REJECTED_BY_PORTAL", "DEAD_LETTERED", "HELD");
 
     private final Random random = new Random(SEED);
+    private final JsonMutations mutations = new JsonMutations(random);
     private final List<String> refusals = new ArrayList<>();
 
     @Test
@@ -61,7 +58,7 @@ class DossierFuzzTest extends GatewayTest {
                 accepted.put(dossier.json().path("trackingId").asText(), key);
             }
             String path = progress ? "/api/v1/dossiers/" + pathCode(maHoSo) + "/progress" : "/api/v1/dossiers";
-            Http.Reply reply = api.post(path, key, mutate(message), null);
+            Http.Reply reply = api.post(path, key, mutations.mutate(message), null);
             statuses.merge(reply.status(), 1, Integer::sum);
             if (reply.status() >= 500) {
                 serverErrors.add(reply.status() + " " + reply.text());
@@ -87,145 +84,23 @@ class DossierFuzzTest extends GatewayTest {
     }
 
     private Map<String, Integer> awaitFinal(Map<String, String> accepted) {
-        Map<String, String> pending = new HashMap<>(accepted);
         Map<String, Integer> outcomes = new TreeMap<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!pending.isEmpty() && System.nanoTime() < deadline) {
-            Set<String> done = new HashSet<>();
-            pending.forEach((trackingId, key) -> {
-                JsonNode record = api.tracking(key, trackingId);
-                String state = record.path("state").asText();
-                if (FINAL.contains(state)) {
-                    outcomes.merge(state, 1, Integer::sum);
-                    done.add(trackingId);
-                    if (state.equals("REJECTED_BY_PORTAL") && refusals.size() < 5) {
-                        refusals.add(record.path("portalReply").path("message").asText());
-                    }
-                }
-            });
-            done.forEach(pending::remove);
-        }
-        pending.forEach((trackingId, key) -> outcomes.merge(api.state(key, trackingId), 1, Integer::sum));
+        api.awaitStates(accepted, FINAL, Duration.ofSeconds(60)).values().forEach(record -> {
+            String state = record.path("state").asText();
+            outcomes.merge(state, 1, Integer::sum);
+            if (state.equals("REJECTED_BY_PORTAL") && refusals.size() < 5) {
+                refusals.add(record.path("portalReply").path("message").asText());
+            }
+        });
         return outcomes;
     }
 
     /** Mostly the dossier's own code; sometimes one with characters a URL must escape. */
     private String pathCode(String maHoSo) {
         return switch (random.nextInt(8)) {
-            case 0 -> URLEncoder.encode(maHoSo + randomText(), StandardCharsets.UTF_8).replace("+", "%20");
+            case 0 -> URLEncoder.encode(maHoSo + mutations.randomText(), StandardCharsets.UTF_8).replace("+", "%20");
             case 1 -> "%00" + maHoSo;
             default -> maHoSo;
         };
-    }
-
-    private byte[] mutate(JsonNode valid) {
-        JsonNode tree = valid.deepCopy();
-        int changes = 1 + random.nextInt(3);
-        for (int c = 0; c < changes; c++) {
-            tree = mutateTree(tree);
-        }
-        byte[] bytes = Http.bytes(tree);
-        return random.nextInt(6) == 0 ? mutateBytes(bytes) : bytes;
-    }
-
-    private JsonNode mutateTree(JsonNode tree) {
-        switch (random.nextInt(6)) {
-            case 0 -> {
-                return NODES.arrayNode().add(tree).add(tree.deepCopy()); // an array (of the message, twice)
-            }
-            case 1 -> {
-                ObjectNode target = randomObject(tree);
-                if (target != null && target.size() > 0) {
-                    target.remove(fieldOf(target));
-                }
-            }
-            case 2 -> {
-                ObjectNode target = randomObject(tree);
-                if (target != null) {
-                    target.set("X" + random.nextInt(1000), randomValue());
-                }
-            }
-            default -> {
-                ObjectNode target = randomObject(tree);
-                if (target != null && target.size() > 0) {
-                    target.set(fieldOf(target), randomValue());
-                }
-            }
-        }
-        return tree;
-    }
-
-    private ObjectNode randomObject(JsonNode tree) {
-        List<ObjectNode> objects = new ArrayList<>();
-        collect(tree, objects);
-        return objects.isEmpty() ? null : objects.get(random.nextInt(objects.size()));
-    }
-
-    private static void collect(JsonNode node, List<ObjectNode> objects) {
-        if (node instanceof ObjectNode object) {
-            objects.add(object);
-        }
-        node.forEach(child -> collect(child, objects));
-    }
-
-    private String fieldOf(ObjectNode object) {
-        List<String> names = new ArrayList<>();
-        object.fieldNames().forEachRemaining(names::add);
-        return names.get(random.nextInt(names.size()));
-    }
-
-    private JsonNode randomValue() {
-        return switch (random.nextInt(16)) {
-            case 0 -> NODES.nullNode();
-            case 1 -> NODES.textNode("");
-            case 2 -> NODES.textNode("   ");
-            case 3 -> NODES.numberNode(random.nextInt(40) - 10);
-            case 4 -> NODES.numberNode(new java.math.BigInteger("1" + "0".repeat(random.nextInt(40))));
-            case 5 -> NODES.numberNode(new java.math.BigDecimal("1e" + (random.nextInt(700) - 350)));
-            case 6 -> NODES.textNode(randomText());
-            case 7 -> NODES.textNode("x".repeat(random.nextInt(300)));
-            case 8 -> NODES.booleanNode(random.nextBoolean());
-            case 9 -> NODES.objectNode().put("a", randomText());
-            case 10 -> NODES.arrayNode().add(randomText()).addNull();
-            case 11 -> NODES.textNode(String.valueOf(random.nextInt(12)));
-            case 12 -> NODES.textNode(List.of("processing", "done", "new", "Processing", "xong").get(random.nextInt(5)));
-            case 13 -> NODES.textNode("2025" + String.format("%010d", Math.abs(random.nextLong()) % 10_000_000_000L));
-            case 14 -> NODES.textNode("2025-07-01T08:30:00" + List.of("+07:00", "Z", "", "+25:00").get(random.nextInt(4)));
-            default -> NODES.textNode("000.00.00.H" + random.nextInt(100));
-        };
-    }
-
-    private String randomText() {
-        StringBuilder text = new StringBuilder();
-        int length = random.nextInt(12);
-        for (int i = 0; i < length; i++) {
-            text.appendCodePoint(switch (random.nextInt(6)) {
-                case 0 -> random.nextInt(0x20);                  // control characters, NUL included
-                case 1 -> 0x1F600 + random.nextInt(50);           // outside the BMP
-                case 2 -> 0x0300 + random.nextInt(0x70);          // combining marks
-                case 3 -> 0xFEFF;                                 // a BOM inside text
-                default -> 'A' + random.nextInt(58);
-            });
-        }
-        return text.toString();
-    }
-
-    private byte[] mutateBytes(byte[] bytes) {
-        byte[] copy = bytes.clone();
-        switch (random.nextInt(3)) {
-            case 0 -> {
-                return java.util.Arrays.copyOf(copy, random.nextInt(copy.length));
-            }
-            case 1 -> copy[random.nextInt(copy.length)] = (byte) random.nextInt(256);
-            default -> {
-                int at = random.nextInt(copy.length);
-                byte[] longer = new byte[copy.length + 1];
-                System.arraycopy(copy, 0, longer, 0, at);
-                longer[at] = (byte) random.nextInt(256);
-                System.arraycopy(copy, at, longer, at + 1, copy.length - at);
-                return longer;
-            }
-        }
-        return copy;
     }
 }

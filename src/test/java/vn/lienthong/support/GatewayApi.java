@@ -1,7 +1,9 @@
 package vn.lienthong.support;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -55,6 +57,27 @@ public final class GatewayApi {
 
     public String state(String apiKey, String trackingId) {
         return tracking(apiKey, trackingId).path("state").asText();
+    }
+
+    /**
+     * Polls the tracking records of {@code accepted} (tracking id → the client key that may read it) until each is in
+     * one of {@code finalStates} or {@code within} has passed; returns the last record read of each.
+     */
+    public Map<String, JsonNode> awaitStates(Map<String, String> accepted, Set<String> finalStates, Duration within) {
+        Map<String, String> pending = new HashMap<>(accepted);
+        Map<String, JsonNode> records = new HashMap<>();
+        long deadline = System.nanoTime() + within.toNanos();
+        do {
+            for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
+                var message = it.next();
+                JsonNode record = tracking(message.getValue(), message.getKey());
+                records.put(message.getKey(), record);
+                if (finalStates.contains(record.path("state").asText())) {
+                    it.remove();
+                }
+            }
+        } while (!pending.isEmpty() && System.nanoTime() < deadline);
+        return records;
     }
 
     public Http.Reply trail(String apiKey, String maHoSo) {
