@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -16,9 +17,12 @@ import vn.lienthong.support.Http;
  * The actuator on a management port of its own, as the prod profile runs it ({@code management.server.port}), with
  * {@code env} and {@code threaddump} exposed as an administrator might: health, prometheus and info open; the other
  * endpoints for operators; the JVM's and the configuration's for admins only, never an operator or a viewer. The
- * server port keeps the API and serves no actuator. Its own broker and servlet; closed when done.
+ * server port keeps the API and serves no actuator. Its own broker and servlet, no JMX; closed when done.
  */
+@DisableJmx
 @TestPropertySource(properties = {
+        // the security tests' gateway stays open beside this one and holds the gateway's MBean names
+        "spring.jmx.enabled=false",
         "management.server.port=0",
         "management.server.address=127.0.0.1",
         "management.endpoints.web.exposure.include=health,info,metrics,prometheus,camelroutes,hawtio,jolokia,env,threaddump",
