@@ -126,8 +126,11 @@ public final class JsonMutations {
         return text.toString();
     }
 
-    /** The bytes cut short, one byte changed, or one byte put in. */
+    /** The bytes cut short, one byte changed, or one byte put in (nothing left to change once cut to nothing). */
     public byte[] mutateBytes(byte[] bytes) {
+        if (bytes.length == 0) {
+            return bytes;
+        }
         byte[] copy = bytes.clone();
         switch (random.nextInt(3)) {
             case 0 -> {
