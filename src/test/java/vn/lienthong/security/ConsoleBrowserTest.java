@@ -107,8 +107,13 @@ class ConsoleBrowserTest extends SecuredGatewayTest {
         wait.until(d -> diagramNodes() == steps.size());
         screenshot("route-diagram");
         assertThat(steps).hasSizeGreaterThan(5);
-        String drawn = (String) ((JavascriptExecutor) browser).executeScript(
-                "return document.querySelector('.react-flow').textContent");
+        // React redraws the diagram as it settles: its text is read once it shows every step (or the wait fails).
+        String drawn = wait.until(d -> {
+            Object text = ((JavascriptExecutor) d).executeScript(
+                    "var flow = document.querySelector('.react-flow'); return flow == null ? null : flow.textContent;");
+            return text instanceof String t && steps.stream().allMatch(step -> t.contains("(ID: " + step + ")"))
+                    ? t : null;
+        });
         for (String step : steps) {
             assertThat(drawn).contains("(ID: " + step + ")");
         }
