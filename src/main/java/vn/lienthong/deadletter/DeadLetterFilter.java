@@ -10,8 +10,6 @@ package vn.lienthong.deadletter;
  */
 public record DeadLetterFilter(String flow, String kind, String key, String reasonContains) {
 
-    public static final DeadLetterFilter ALL = new DeadLetterFilter(null, null, null, null);
-
     boolean matchesFlow(String letterFlow) {
         return blank(flow) || flow.equalsIgnoreCase(letterFlow);
     }

@@ -29,8 +29,6 @@ import vn.lienthong.tracking.TrackingStore;
 @Component
 public class DeadLetterOperations {
 
-    /** The property Artemis sets on a message it moved to a dead-letter address itself. */
-    static final String BROKER_ORIGIN = "_AMQ_ORIG_QUEUE";
     private static final Pattern TRACKING_ID = Pattern.compile("[0-9a-fA-F-]{36}");
     private static final Logger log = LoggerFactory.getLogger(DeadLetterOperations.class);
 
@@ -111,11 +109,11 @@ public class DeadLetterOperations {
         int changed = 0;
         for (FlowDeadLetters flow : flows) {
             for (Map<String, Object> message : broker.messages(flow.queue(),
-                    BROKER_ORIGIN + " IS NOT NULL AND " + Header.DEAD_LETTER_REASON + " IS NULL")) {
+                    Header.BROKER_ORIGIN_QUEUE + " IS NOT NULL AND " + Header.DEAD_LETTER_REASON + " IS NULL")) {
                 String id = text(message.get(Header.TRACKING_ID));
                 if (id != null && tracking.deadLetteredByBroker(id, brokerReason(message))) {
                     log.warn("message {} was dead-lettered by the broker from {}: its trail says so now", id,
-                            message.get(BROKER_ORIGIN));
+                            message.get(Header.BROKER_ORIGIN_QUEUE));
                     changed++;
                 }
             }
@@ -138,7 +136,7 @@ public class DeadLetterOperations {
     private DeadLetter describe(FlowDeadLetters flow, Map<String, Object> message) {
         String id = text(message.get(Header.TRACKING_ID));
         String reason = text(message.get(Header.DEAD_LETTER_REASON));
-        if (reason == null && message.get(BROKER_ORIGIN) != null) {
+        if (reason == null && message.get(Header.BROKER_ORIGIN_QUEUE) != null) {
             reason = brokerReason(message);
         }
         Optional<TrackedMessage> trail = id == null ? Optional.empty() : tracking.find(id);
@@ -157,7 +155,7 @@ public class DeadLetterOperations {
     }
 
     private static String brokerReason(Map<String, Object> message) {
-        return "dead-lettered by the broker: its deliveries from " + message.get(BROKER_ORIGIN)
+        return "dead-lettered by the broker: its deliveries from " + message.get(Header.BROKER_ORIGIN_QUEUE)
                 + " failed before the gateway could process it, as many times as the broker allows"
                 + " (lienthong.broker.max-delivery-attempts)";
     }

@@ -39,8 +39,6 @@ import vn.lienthong.tracking.TrackingStore;
 @Component("documentDeadLetters")
 public class DocumentDeadLetters implements FlowDeadLetters {
 
-    /** Set by the broker on a document it dead-lettered itself: the queue it came from. */
-    private static final String BROKER_ORIGIN = "_AMQ_ORIG_QUEUE";
     private static final Pattern TRACKING_ID = Pattern.compile("[0-9a-fA-F-]{36}");
 
     private final DeadLetters deadLetters;
@@ -129,7 +127,8 @@ public class DocumentDeadLetters implements FlowDeadLetters {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("documentId", properties.get(Header.DOCUMENT_ID));
         details.put("axisDocId", properties.get(Header.AXIS_DOC_ID));
-        details.put("originQueue", origin(properties.get(Header.ORIGIN_QUEUE), properties.get(BROKER_ORIGIN)));
+        details.put("originQueue", origin(properties.get(Header.ORIGIN_QUEUE),
+                properties.get(Header.BROKER_ORIGIN_QUEUE)));
         return details;
     }
 
@@ -165,7 +164,7 @@ public class DocumentDeadLetters implements FlowDeadLetters {
             }
             String documentId = parked.getStringProperty(Header.DOCUMENT_ID);
             String origin = origin(parked.getStringProperty(Header.ORIGIN_QUEUE),
-                    parked.getStringProperty(BROKER_ORIGIN));
+                    parked.getStringProperty(Header.BROKER_ORIGIN_QUEUE));
             queue.send(session, origin, file, headers, documentId != null ? documentId : id);
             tracking.transition(id, TrackingState.ACCEPTED, "replayed from the document dead-letter queue by "
                     + operator);

@@ -43,6 +43,8 @@ public final class ExchangeNames {
         public static final String TO_ORGAN_ID = "LienthongToOrganId";
         /** The queue a parked document came from (where a replay puts it back). */
         public static final String ORIGIN_QUEUE = "LienthongOriginQueue";
+        /** Set by Artemis on a message it moved to a dead-letter address itself: the queue it came from. */
+        public static final String BROKER_ORIGIN_QUEUE = "_AMQ_ORIG_QUEUE";
         /** Artemis message group: one consumer at a time per ordering key keeps its messages in order. */
         public static final String GROUP_ID = "JMSXGroupID";
 
