@@ -1,7 +1,8 @@
-# The gateway image used by docker-compose.yml. Build the jar first: ./mvnw -q package -DskipTests
+# The gateway image used by docker-compose.yml: the production jar, no simulator in it. Build it first:
+# ./mvnw -q package -DskipTests
 FROM eclipse-temurin:17-jre
 WORKDIR /opt/lienthong
-COPY target/lienthong-0.1.0-SNAPSHOT.jar lienthong.jar
+COPY gateway/target/lienthong-gateway.jar lienthong.jar
 COPY routes/ routes/
 COPY mappings/ mappings/
 EXPOSE 8080 9090
