@@ -87,7 +87,7 @@ final class Settings {
     private static Path path(String name, Path fallback) {
         String value = System.getProperty("reliability." + name);
         Path path = value == null || value.isBlank() ? fallback : Path.of(value);
-        if (name.equals("jar") || name.equals("artemisHome")) {
+        if (name.equals("jar") || name.equals("simulatorJar") || name.equals("artemisHome")) {
             if (!Files.exists(path)) {
                 throw new IllegalStateException(path + " does not exist: run ./mvnw -Preliability verify (package and "
                         + "the Artemis distribution come first)");
