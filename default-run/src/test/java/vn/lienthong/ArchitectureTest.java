@@ -51,8 +51,7 @@ class ArchitectureTest {
             // the tracking and audit APIs ask the API's front door who is calling, and refuse through it
             .ignoreDependency(type("tracking.TrackingApi"), resideInAnyPackage(INGRESS, CLIENT))
             .ignoreDependency(type("audit.AuditApi"), resideInAnyPackage(INGRESS, CLIENT))
-            // the log context of a message names the document's id, the health of the portal reads its circuit
-            .ignoreDependency(type("metrics.MessageMdc"), resideInAPackage("vn.lienthong.document.."))
+            // the health of the portal reads its circuit
             .ignoreDependency(type("metrics.DestinationHealth"), resideInAPackage("vn.lienthong.portal.."));
 
     /** A class of vn.lienthong (and its nested classes), by its name below vn.lienthong. */
