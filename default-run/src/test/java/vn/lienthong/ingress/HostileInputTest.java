@@ -139,7 +139,7 @@ class HostileInputTest extends GatewayTest {
         } else if (spec.has("multipart")) {
             body = multipart(spec, maHoSo);
         } else if (spec.has("bodyFile")) {
-            String text = Files.readString(Path.of("src/test/resources").resolve(spec.path("bodyFile").asText()));
+            String text = Files.readString(testResources("/").resolve(spec.path("bodyFile").asText()));
             for (var replace : spec.path("replace").properties()) {
                 text = text.replace(replace.getKey(), replace.getValue().asText());
             }
