@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,6 +40,8 @@ class RouteNamesTest {
     private static final Pattern REFERENCE = Pattern.compile(
             "\\$\\{(in\\.header|in\\.headers|header|headers|exchangeProperty)\\.([A-Za-z0-9_]+)}"
                     + "(?:\\s*(?:==|!=)\\s*'?([A-Za-z0-9_-]+)'?)?");
+    /** A route template's parameter standing for a value: {@code {{kind}}}. */
+    private static final Pattern PARAMETER = Pattern.compile("\\{\\{([A-Za-z0-9_-]+)}}");
     private static final Set<String> STEPS = Set.of("setHeader", "removeHeader", "setProperty", "removeProperty");
     private static final Set<String> BOOLEAN = Set.of("true", "false", "null");
 
@@ -57,16 +60,51 @@ class RouteNamesTest {
         Path routes = Stream.of(Path.of("routes"), Path.of("../routes")).filter(Files::isDirectory).findFirst()
                 .orElseThrow(() -> new AssertionError("no routes/ folder beside the tests"));
         List<String> problems = new ArrayList<>();
-        int references = 0;
+        Map<String, String> yamls = new TreeMap<>();
         try (Stream<Path> files = Files.list(routes)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                references += check(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8),
-                        problems);
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                yamls.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
             }
+        }
+        int references = 0;
+        Map<String, String> bindings = new TreeMap<>();
+        yamls.values().forEach(yaml -> bindings.putAll(templateBindings(yaml)));
+        for (var file : yamls.entrySet()) {
+            references += check(file.getKey(), file.getValue(), problems);
+            checkInstances(file.getKey(), file.getValue(), bindings, problems);
         }
 
         assertThat(problems).isEmpty();
         assertThat(references).as("the routes read and write names (the scan found them)").isGreaterThan(15);
+        assertThat(bindings).as("the templates set names from their parameters (the scan found them)")
+                .containsEntry("api-intake/kind", Header.KIND);
+    }
+
+    @Test
+    void aTemplatedRouteSettingANameToAValueItCanNeverHaveIsFound() {
+        String template = """
+                - routeTemplate:
+                    id: intake
+                    parameters:
+                      - name: kind
+                    route:
+                      from:
+                        uri: direct:intake
+                        steps:
+                          - setHeader:
+                              name: LienthongKind
+                              constant: "{{kind}}"
+                """;
+        List<String> problems = new ArrayList<>();
+        checkInstances("flow.yaml", """
+                - templatedRoute:
+                    routeTemplateRef: intake
+                    routeId: flow-intake
+                    parameters:
+                      - { name: kind, value: DOSIER }
+                """, templateBindings(template), problems);
+
+        assertThat(problems).singleElement().asString().contains("DOSIER").contains("flow-intake");
     }
 
     @Test
@@ -129,7 +167,8 @@ class RouteNamesTest {
                 String name = String.valueOf(step.get("name"));
                 count[0]++;
                 Object constant = step.get("constant");
-                if (declaredAs(file, header, name, headers, properties, problems) && constant != null) {
+                if (declaredAs(file, header, name, headers, properties, problems) && constant != null
+                        && !PARAMETER.matcher(String.valueOf(constant)).matches()) {
                     value(file, name, String.valueOf(constant), problems);
                 }
             }
@@ -145,6 +184,46 @@ class RouteNamesTest {
             }
         });
         return count[0];
+    }
+
+    /**
+     * The names route templates set from a parameter ({@code constant: "{{kind}}"}), as "template/parameter" to the
+     * name: each instance's value of that parameter is then checked as the value of the name.
+     */
+    private static Map<String, String> templateBindings(String yaml) {
+        Map<String, String> bindings = new TreeMap<>();
+        for (Object item : new Yaml().<List<Object>>load(yaml)) {
+            if (item instanceof Map<?, ?> entry && entry.get("routeTemplate") instanceof Map<?, ?> template) {
+                walk(template, null, (key, node) -> {
+                    if (node instanceof Map<?, ?> step && key != null && STEPS.contains(key)
+                            && step.get("constant") != null) {
+                        Matcher m = PARAMETER.matcher(String.valueOf(step.get("constant")));
+                        if (m.matches()) {
+                            bindings.put(template.get("id") + "/" + m.group(1), String.valueOf(step.get("name")));
+                        }
+                    }
+                });
+            }
+        }
+        return bindings;
+    }
+
+    /** Each templatedRoute's parameters that set a name: their values must be values the name can have. */
+    private static void checkInstances(String file, String yaml, Map<String, String> bindings, List<String> problems) {
+        for (Object item : new Yaml().<List<Object>>load(yaml)) {
+            if (item instanceof Map<?, ?> entry && entry.get("templatedRoute") instanceof Map<?, ?> instance
+                    && instance.get("parameters") instanceof List<?> parameters) {
+                for (Object parameter : parameters) {
+                    if (parameter instanceof Map<?, ?> p) {
+                        String name = bindings.get(instance.get("routeTemplateRef") + "/" + p.get("name"));
+                        if (name != null) {
+                            value(file + " (" + instance.get("routeId") + ")", name, String.valueOf(p.get("value")),
+                                    problems);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** Whether the name is declared as what the route uses it as (Camel's own names are Camel's). */

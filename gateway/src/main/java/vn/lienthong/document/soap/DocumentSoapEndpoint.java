@@ -40,8 +40,8 @@ import vn.lienthong.ingress.ClientGate;
 
 /**
  * {@code /services/documents}: the SOAP face of the documents ingress. Each operation is the REST call of the same
- * meaning, made by the same steps and beans in {@code routes/document-soap.yaml}: SendDocument takes the MTOM
- * attachment's stream as a raw edXML body, SendStatus the JSON status of the contract
+ * meaning, made by the same steps and beans (its routes are in {@code routes/document-ingress.yaml} and
+ * {@code routes/tracking.yaml}): SendDocument takes the MTOM attachment's stream as a raw edXML body, SendStatus the JSON status of the contract
  * ({@code mappings/documents/document-status.schema.json}, whose field names the WSDL uses, so a problem's path names
  * the element), GetTracking the tracking record. The API key comes from the HTTP header {@code X-API-Key}; the routes
  * check it ({@code clientGate}).

@@ -22,8 +22,8 @@ import vn.lienthong.document.soap.contract.RefusalFault;
 import vn.lienthong.ingress.ClientGate;
 
 /**
- * Hands a SOAP call to its route in {@code routes/document-soap.yaml} and reads the route's answer as the REST API
- * would send it ({@code ingressReply}): the JSON body of a 2xx, or a {@link RefusalFault} carrying the status and
+ * Hands a SOAP call to its route ({@code routes/document-ingress.yaml}, {@code routes/tracking.yaml}) and reads the
+ * route's answer as the REST API would send it ({@code ingressReply}): the JSON body of a 2xx, or a {@link RefusalFault} carrying the status and
  * every problem of a refusal. The routes do all the work (authentication, checks, acceptance); this class only
  * changes the shape of the request and of the answer.
  */
