@@ -17,6 +17,8 @@ import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
 import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -24,13 +26,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads what a queue holds through the broker's management, never by browsing it (a browsing consumer can miss a
+ * Reads what a queue holds, and how many, through the broker's management, never by browsing it (a browsing consumer can miss a
  * message the broker is handing over at that instant). The embedded broker is asked in process; an external broker
  * (prod) through Artemis management messages on {@code activemq.management}, over the gateway's own connection (its
  * user needs the {@code manage} permission).
  */
 @Component
 public class BrokerManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(BrokerManagement.class);
 
     private static final TypeReference<List<Map<String, Object>>> MESSAGES = new TypeReference<>() {
     };
@@ -93,9 +97,7 @@ public class BrokerManagement {
         }
         try (Connection connection = factory.createConnection();
              Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            QueueRequestor requestor = new QueueRequestor((QueueSession) session,
-                    ActiveMQJMSClient.createQueue("activemq.management"));
-            connection.start();
+            QueueRequestor requestor = requestor(connection, session);
             Message request = session.createMessage();
             JMSManagementHelper.putOperationInvocation(request, ResourceNames.QUEUE + queue, "listMessagesAsJSON",
                     filter);
@@ -109,6 +111,74 @@ public class BrokerManagement {
             }
             return (String) JMSManagementHelper.getResult(reply, String.class);
         }
+    }
+
+    /**
+     * Each queue's depth, the age of its oldest message and its consumers, in the order asked; when the broker cannot
+     * tell (a queue it does not have, or its management does not answer), the queue's depth is -1.
+     */
+    public List<QueueCounts> counts(List<String> queues) {
+        List<QueueCounts> counts = new ArrayList<>(queues.size());
+        EmbeddedActiveMQ broker = embedded.getIfAvailable();
+        if (broker != null && broker.getActiveMQServer() != null) {
+            for (String name : queues) {
+                Object resource = broker.getActiveMQServer().getManagementService()
+                        .getResource(ResourceNames.QUEUE + name);
+                counts.add(resource instanceof QueueControl queue ? counts(name, queue) : QueueCounts.unknown(name));
+            }
+            return counts;
+        }
+        ConnectionFactory factory = connections.getIfAvailable();
+        if (factory == null) {
+            queues.forEach(name -> counts.add(QueueCounts.unknown(name)));
+            return counts;
+        }
+        try (Connection connection = factory.createConnection();
+             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            QueueRequestor requestor = requestor(connection, session);
+            for (String name : queues) {
+                long depth = ((Number) attribute(session, requestor, name, "messageCount")).longValue();
+                Object age = attribute(session, requestor, name, "firstMessageAge");
+                int consumers = ((Number) attribute(session, requestor, name, "consumerCount")).intValue();
+                counts.add(new QueueCounts(name, depth, age instanceof Number n ? n.longValue() : null, consumers));
+            }
+        } catch (Exception e) {
+            log.debug("the broker's management did not answer: {}", e.toString());
+            counts.clear();
+            queues.forEach(name -> counts.add(QueueCounts.unknown(name)));
+        }
+        return counts;
+    }
+
+    /** One queue as the broker counts it: its depth, the age of its oldest message in ms (null when empty), its consumers. */
+    public record QueueCounts(String name, long depth, Long oldestAgeMillis, int consumers) {
+        public static QueueCounts unknown(String name) {
+            return new QueueCounts(name, -1, null, 0);
+        }
+    }
+
+    private static QueueCounts counts(String name, QueueControl queue) {
+        Long age;
+        try {
+            age = queue.getFirstMessageAge();
+        } catch (Exception e) {
+            age = null;
+        }
+        return new QueueCounts(name, queue.getMessageCount(), age, queue.getConsumerCount());
+    }
+
+    private static QueueRequestor requestor(Connection connection, Session session) throws Exception {
+        QueueRequestor requestor = new QueueRequestor((QueueSession) session,
+                ActiveMQJMSClient.createQueue("activemq.management"));
+        connection.start();
+        return requestor;
+    }
+
+    private static Object attribute(Session session, QueueRequestor requestor, String queue, String attribute)
+            throws Exception {
+        Message request = session.createMessage();
+        JMSManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, attribute);
+        return JMSManagementHelper.getResult(requestor.request(request));
     }
 
     /** The broker's management cannot be asked now (the caller answers 503: try again). */

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import vn.lienthong.broker.BrokerManagement.QueueCounts;
+
 /**
  * {@code GET /api/v1/queues} for operators: every queue of the gateway with its depth, the age of its oldest message
  * and its consumers, as the broker's management reads them ({@link BrokerQueues}, the same reads as the metrics).
@@ -26,7 +28,7 @@ public class QueueApi {
     public void list(Exchange exchange) {
         ObjectNode body = json.createObjectNode();
         ArrayNode list = body.putArray("queues");
-        for (BrokerQueues.QueueView queue : queues.read()) {
+        for (QueueCounts queue : queues.read()) {
             ObjectNode item = list.addObject().put("name", queue.name()).put("depth", queue.depth());
             if (queue.oldestAgeMillis() == null) {
                 item.putNull("oldestMessageAgeSeconds");

@@ -23,6 +23,8 @@ import javax.management.openmbean.SimpleType;
 import org.springframework.jmx.export.annotation.ManagedResource;
 import org.springframework.stereotype.Component;
 
+import vn.lienthong.broker.BrokerManagement.QueueCounts;
+
 /**
  * The gateway's queues in the Hawtio console (JMX tab, {@code lienthong > Queues}): one read-only attribute per queue,
  * named by the queue, with its depth, the age of its oldest message in seconds (null when empty) and its consumers.
@@ -103,7 +105,7 @@ public class QueueConsole implements DynamicMBean {
                 attributes.toArray(MBeanAttributeInfo[]::new), null, new MBeanOperationInfo[0], null);
     }
 
-    static CompositeData composite(BrokerQueues.QueueView queue) {
+    static CompositeData composite(QueueCounts queue) {
         Map<String, Object> values = new HashMap<>();
         values.put("depth", queue.depth());
         values.put("oldestMessageAgeSeconds",
