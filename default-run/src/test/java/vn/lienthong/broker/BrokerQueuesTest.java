@@ -50,8 +50,9 @@ class BrokerQueuesTest {
                 .setLargeMessagesDirectory(data.resolve("large").toString())
                 .addAcceptorConfiguration("in-vm", "vm://7");
         BrokerProperties properties = new BrokerProperties("", 3, Duration.ofNanos(200_000), DataSize.ofMegabytes(16));
-        new EmbeddedBrokerCustomizer(properties, TO_PORTAL, DEAD_LETTER, "lienthong.document.to-axis",
-                "lienthong.document.from-axis", DOCUMENT_DEAD_LETTER).customize(configuration);
+        new EmbeddedBrokerCustomizer(properties, GatewayQueues.of("dossier-to-portal", TO_PORTAL,
+                "dossier-dead-letter", DEAD_LETTER, "document-to-axis", "lienthong.document.to-axis", "document-from-axis", "lienthong.document.from-axis",
+                "document-dead-letter", DOCUMENT_DEAD_LETTER)).customize(configuration);
         broker = new EmbeddedActiveMQ().setConfiguration(configuration);
         broker.start();
         server = broker.getActiveMQServer();

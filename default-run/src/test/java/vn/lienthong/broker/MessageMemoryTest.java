@@ -126,8 +126,9 @@ class MessageMemoryTest {
                 .setLargeMessagesDirectory(data.resolve("large").toString())
                 .addAcceptorConfiguration("in-vm", "vm://0");
         BrokerProperties properties = new BrokerProperties("", 20, Duration.ofNanos(200_000), messageMemory);
-        new EmbeddedBrokerCustomizer(properties, QUEUE, "lienthong.dossier.dead-letter", "lienthong.document.to-axis",
-                "lienthong.document.from-axis", "lienthong.document.dead-letter").customize(configuration);
+        new EmbeddedBrokerCustomizer(properties, GatewayQueues.of("dossier-to-portal", QUEUE,
+                "dossier-dead-letter", "lienthong.dossier.dead-letter", "document-to-axis", "lienthong.document.to-axis", "document-from-axis", "lienthong.document.from-axis",
+                "document-dead-letter", "lienthong.document.dead-letter")).customize(configuration);
         broker = new EmbeddedActiveMQ().setConfiguration(configuration);
         broker.start();
         return broker.getActiveMQServer();

@@ -6,14 +6,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.stereotype.Component;
@@ -28,27 +26,11 @@ import org.springframework.stereotype.Component;
 public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer {
 
     private final BrokerProperties properties;
-    private final String dossierQueue;
-    private final String deadLetterQueue;
-    private final List<String> documentQueues;
-    private final String documentDeadLetterQueue;
+    private final GatewayQueues queues;
 
-    /**
-     * The broker's own dead letters go where operators look: the gateway's dead-letter queues (GET /dead-letters,
-     * GET /documents/dead-letters), declared below; no per-address queue is auto-created beside them (the broker would
-     * share the dead letters between the two queues of the address, and operators list only one).
-     */
-    public EmbeddedBrokerCustomizer(BrokerProperties properties,
-                                    @Value("${lienthong.queues.dossier-to-portal}") String dossierQueue,
-                                    @Value("${lienthong.queues.dossier-dead-letter}") String deadLetterQueue,
-                                    @Value("${lienthong.queues.document-to-axis}") String documentsToAxis,
-                                    @Value("${lienthong.queues.document-from-axis}") String documentsFromAxis,
-                                    @Value("${lienthong.queues.document-dead-letter}") String documentDeadLetterQueue) {
+    public EmbeddedBrokerCustomizer(BrokerProperties properties, GatewayQueues queues) {
         this.properties = properties;
-        this.dossierQueue = dossierQueue;
-        this.deadLetterQueue = deadLetterQueue;
-        this.documentQueues = List.of(documentsToAxis, documentsFromAxis);
-        this.documentDeadLetterQueue = documentDeadLetterQueue;
+        this.queues = queues;
     }
 
     @Override
@@ -68,14 +50,18 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
                 throw new IllegalStateException("lienthong.broker.tcp-acceptor: " + properties.tcpAcceptor(), e);
             }
         }
-        configuration.addAddressSetting("#", deadLetters(deadLetterQueue));
-        for (String queue : documentQueues) {
-            configuration.addAddressSetting(queue, deadLetters(documentDeadLetterQueue));
-        }
+        // The broker's own dead letters go where operators look: the dead-letter queue of the message's flow (GET
+        // /api/v1/dead-letters), declared below; no per-address queue is auto-created beside it (the broker would share
+        // the dead letters between the two queues of the address, and operators list only one). Anything else's
+        // go to the first flow's.
+        Map<String, String> deadLetters = queues.deadLetterQueues();
+        deadLetters.values().stream().findFirst()
+                .ifPresent(first -> configuration.addAddressSetting("#", deadLetters(first)));
+        deadLetters.forEach((queue, deadLetter) -> configuration.addAddressSetting(queue, deadLetters(deadLetter)));
         // Declared, not auto-created on first use: the broker never deletes them when they empty (a dead-letter queue
         // emptied by a replay was deleted, and its listing failed until it came back), and the console lists every
         // one of them from the start, the dead-letter queues before their first dead letter.
-        for (String queue : queues()) {
+        for (String queue : queues.names()) {
             configuration.addQueueConfiguration(QueueConfiguration.of(queue)
                     .setRoutingType(RoutingType.ANYCAST)
                     .setDurable(true)
@@ -104,16 +90,6 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
         } catch (IOException e) {
             throw new IllegalStateException("lienthong.broker.tcp-acceptor " + acceptor + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The gateway's own queues: delivery and dead-letter, dossiers and documents. */
-    List<String> queues() {
-        List<String> queues = new ArrayList<>();
-        queues.add(dossierQueue);
-        queues.add(deadLetterQueue);
-        queues.addAll(documentQueues);
-        queues.add(documentDeadLetterQueue);
-        return queues;
     }
 
     private AddressSettings deadLetters(String queue) {

@@ -2,14 +2,14 @@ package vn.lienthong.metrics;
 
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.broker.BrokerManagement;
 import vn.lienthong.broker.BrokerManagement.QueueCounts;
+import vn.lienthong.broker.GatewayQueues;
 
 /**
- * The gateway's five queues as the broker's management counts them (depth, age of the oldest message, consumers:
+ * The gateway's queues ({@link GatewayQueues}) as the broker's management counts them (depth, age of the oldest message, consumers:
  * {@link BrokerManagement#counts}), never by browsing them. A snapshot is kept a second: a scrape reads three gauges
  * per queue.
  */
@@ -23,13 +23,8 @@ public class BrokerQueues {
     private volatile List<QueueCounts> snapshot;
     private volatile long snapshotAt;
 
-    public BrokerQueues(@Value("${lienthong.queues.dossier-to-portal}") String dossierToPortal,
-                        @Value("${lienthong.queues.dossier-dead-letter}") String dossierDeadLetter,
-                        @Value("${lienthong.queues.document-to-axis}") String documentToAxis,
-                        @Value("${lienthong.queues.document-from-axis}") String documentFromAxis,
-                        @Value("${lienthong.queues.document-dead-letter}") String documentDeadLetter,
-                        BrokerManagement management) {
-        this.names = List.of(dossierToPortal, dossierDeadLetter, documentToAxis, documentFromAxis, documentDeadLetter);
+    public BrokerQueues(GatewayQueues queues, BrokerManagement management) {
+        this.names = queues.names();
         this.management = management;
     }
 
