@@ -50,9 +50,7 @@ class ArchitectureTest {
             .ignoreDependency(type("delivery.DeliveryTrail"), resideInAPackage("vn.lienthong.portal.."))
             // the tracking and audit APIs ask the API's front door who is calling, and refuse through it
             .ignoreDependency(type("tracking.TrackingApi"), resideInAnyPackage(INGRESS, CLIENT))
-            .ignoreDependency(type("audit.AuditApi"), resideInAnyPackage(INGRESS, CLIENT))
-            // the health of the portal reads its circuit
-            .ignoreDependency(type("metrics.DestinationHealth"), resideInAPackage("vn.lienthong.portal.."));
+            .ignoreDependency(type("audit.AuditApi"), resideInAnyPackage(INGRESS, CLIENT));
 
     /** A class of vn.lienthong (and its nested classes), by its name below vn.lienthong. */
     private static DescribedPredicate<JavaClass> type(String name) {

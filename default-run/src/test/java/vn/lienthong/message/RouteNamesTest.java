@@ -26,7 +26,8 @@ import org.yaml.snakeyaml.Yaml;
 import vn.lienthong.contract.MessageKind;
 import vn.lienthong.message.ExchangeNames.Header;
 import vn.lienthong.message.ExchangeNames.Property;
-import vn.lienthong.order.DossierOrder;
+import vn.lienthong.delivery.DestinationCircuits;
+import vn.lienthong.order.DeliveryOrder;
 
 /**
  * Names declared once: every header and exchange property a route in routes/ reads or writes is declared in
@@ -49,11 +50,13 @@ class RouteNamesTest {
     private static final Map<String, Set<String>> VALUES = Map.of(
             Header.KIND, names(MessageKind.values()),
             Header.RELAYED, BOOLEAN,
-            Property.ORDER_DECISION, names(DossierOrder.Decision.values()),
+            Property.ORDER_DECISION, names(DeliveryOrder.Decision.values()),
             Property.REPEATED, BOOLEAN,
             Property.PARK, BOOLEAN,
             Property.BATCH, BOOLEAN,
-            Property.HELD, Set.of("null"));
+            Property.HELD, Set.of("null"),
+            Property.DOCUMENT_FILE, Set.of("null"),
+            Property.DESTINATION, Set.copyOf(DestinationCircuits.DESTINATIONS));
 
     @Test
     void everyNameTheRoutesUseIsDeclaredWithTheValuesTheyCompare() throws IOException {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
  * killed one had taken but not finished.
  *
  * <p>The scheduled poller, the held messages' retrier, runs on exactly one instance (a lease in the database): only
- * one instance's {@code held-dossiers} route runs before the kill, and the survivor's runs after it (it had the lease,
+ * one instance's {@code held-keys} route runs before the kill, and the survivor's runs after it (it had the lease,
  * or took it over once the killed one's expired).
  */
 @Timeout(value = 15, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -32,7 +32,7 @@ class TwoGatewaysIT {
     private static final Duration DRAIN_TIMEOUT = Settings.seconds("scaleout.drainTimeoutSeconds", 240);
     private static final Duration STALL_TIMEOUT = Settings.seconds("scaleout.stallTimeoutSeconds", 45);
 
-    private static final String RETRIER_ROUTE = "held-dossiers";
+    private static final String RETRIER_ROUTE = "held-keys";
 
     private static Stack stack;
 

@@ -263,10 +263,16 @@ public class AxisSoapTransport implements AxisTransport, AutoCloseable {
         }
     }
 
+    /** Whether the axis answered 401, in the exception's causes or the failure it keeps underneath (suppressed). */
     private static boolean isUnauthorized(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof HTTPException http && http.getResponseCode() == 401) {
                 return true;
+            }
+            for (Throwable underneath : cause.getSuppressed()) {
+                if (isUnauthorized(underneath)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -1,14 +1,16 @@
 package vn.lienthong.axis;
 
+import vn.lienthong.delivery.DestinationUnavailableException;
+
 /** The axis cannot be reached, timed out or failed on its side: try again later. */
-public class AxisUnavailableException extends RuntimeException {
+public class AxisUnavailableException extends DestinationUnavailableException {
 
     public AxisUnavailableException(String message) {
-        super(message);
+        super("axis", message);
     }
 
-    public AxisUnavailableException(String message, Throwable cause) {
-        super(message, cause);
+    public AxisUnavailableException(String message, Throwable underneath) {
+        super("axis", message, underneath);
     }
 
     /** {@code what} failed because of {@code cause}, said in one line: its kind and its text, no stack trace. */

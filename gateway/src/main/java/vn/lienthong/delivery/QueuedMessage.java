@@ -27,8 +27,14 @@ public class QueuedMessage {
         exchange.setProperty(Property.QUEUED_BODY, plain.getBody());
     }
 
-    /** The body as queued, in place of whatever the delivery's steps made of it (e.g. the portal's envelope). */
+    /**
+     * The body as queued, in place of whatever the delivery's steps made of it (e.g. the portal's envelope). A document
+     * was not kept (its body is a spool file, {@code LienthongDocumentFile}, which no step changes): nothing to do.
+     */
     public void restore(Exchange exchange) {
-        exchange.getIn().setBody(exchange.getProperty(Property.QUEUED_BODY));
+        Object queued = exchange.getProperty(Property.QUEUED_BODY);
+        if (queued != null) {
+            exchange.getIn().setBody(queued);
+        }
     }
 }

@@ -8,7 +8,10 @@ import org.springframework.stereotype.Component;
 import vn.lienthong.axis.AxisMessageKind;
 import vn.lienthong.axis.AxisRejectedException;
 import vn.lienthong.axis.AxisTransport;
+import vn.lienthong.delivery.DeliveryStopping;
 import vn.lienthong.delivery.DeliveryTrail;
+import vn.lienthong.delivery.DestinationCircuit;
+import vn.lienthong.delivery.DestinationCircuits;
 import vn.lienthong.message.ExchangeNames.Header;
 import vn.lienthong.message.ExchangeNames.Property;
 import vn.lienthong.tracking.TrackingState;
@@ -21,8 +24,11 @@ public class AxisDelivery {
     private final AxisTransport axis;
     private final DocumentTrail trail;
     private final TrackingStore tracking;
+    private final DestinationCircuit circuit;
 
-    public AxisDelivery(AxisTransport axisTransport, DocumentTrail trail, TrackingStore tracking) {
+    public AxisDelivery(AxisTransport axisTransport, DocumentTrail trail, TrackingStore tracking,
+                        DestinationCircuits circuits) {
+        this.circuit = circuits.of("axis");
         this.axis = axisTransport;
         this.trail = trail;
         this.tracking = tracking;
@@ -32,7 +38,8 @@ public class AxisDelivery {
         Path edxml = exchange.getIn().getBody(Path.class);
         AxisMessageKind kind = AxisMessageKind.fromWire(exchange.getIn().getHeader(Header.AXIS_KIND,
                 String.class));
-        String docId = axis.send(edxml, kind);
+        String docId = circuit.call(exchange.getIn().getHeader(Header.DOCUMENT_ID, String.class),
+                () -> DeliveryStopping.isStopping(exchange), () -> axis.send(edxml, kind));
         trail.axisDocId(DeliveryTrail.trackingId(exchange), docId);
         exchange.setProperty(Property.DETAIL, "the document axis took it as " + docId);
     }

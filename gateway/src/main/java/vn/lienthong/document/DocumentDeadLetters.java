@@ -89,7 +89,8 @@ public class DocumentDeadLetters implements FlowDeadLetters {
             }
         });
         headers.put(Header.DEAD_LETTER_REASON, reason);
-        boolean fromAxis = exchange.getFromEndpoint().getEndpointUri().contains(queue.queueOf("from-axis"));
+        // Where it was on its way to: its queue-delivery's destination (also when the held messages' retrier sent it).
+        boolean fromAxis = "eoffice".equals(exchange.getProperty(Property.DESTINATION, String.class));
         headers.put(Header.ORIGIN_QUEUE, fromAxis ? queue.queueOf("from-axis") : queue.queueOf("to-axis"));
         Path file = exchange.getProperty(Property.DOCUMENT_FILE, Path.class);
         if (file == null) {

@@ -17,6 +17,10 @@ import org.springframework.stereotype.Component;
 
 import vn.lienthong.edxml.EdxmlAttachment;
 import vn.lienthong.http.MultipartBody;
+import vn.lienthong.delivery.DeliveryStopping;
+import vn.lienthong.delivery.DestinationCircuit;
+import vn.lienthong.delivery.DestinationCircuits;
+import vn.lienthong.message.ExchangeNames.Header;
 import vn.lienthong.message.ExchangeNames.Property;
 import vn.lienthong.metrics.Destination;
 import vn.lienthong.metrics.DestinationCalls;
@@ -34,8 +38,11 @@ public class EofficeClient {
     private final DocumentProperties properties;
 
     private final DestinationCalls calls;
+    private final DestinationCircuit circuit;
 
-    public EofficeClient(DocumentProperties properties, ObjectMapper json, DestinationCalls calls) {
+    public EofficeClient(DocumentProperties properties, ObjectMapper json, DestinationCalls calls,
+                         DestinationCircuits circuits) {
+        this.circuit = circuits.of("eoffice");
         this.properties = properties;
         this.json = json;
         this.calls = calls;
@@ -53,14 +60,24 @@ public class EofficeClient {
             body.file("file", a.name(), a.contentType() == null ? "application/octet-stream" : a.contentType(),
                     a.spooledFile());
         }
-        post(organ, "documents", body.contentType(), body.publisher());
+        post(exchange, organ, "documents", body.contentType(), body.publisher());
     }
 
     /** Route step: body = the status JSON for the e-office (from the mapping). */
     public void deliverStatus(Exchange exchange) throws JsonProcessingException {
         String organ = exchange.getProperty(Property.EOFFICE_ORGAN, String.class);
-        post(organ, "statuses", "application/json; charset=UTF-8",
+        post(exchange, organ, "statuses", "application/json; charset=UTF-8",
                 HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(exchange.getIn().getBody())));
+    }
+
+    /** One call through the e-office's circuit (it waits while the e-office is down). */
+    private void post(Exchange exchange, String organ, String what, String contentType,
+                      HttpRequest.BodyPublisher body) {
+        circuit.call(exchange.getIn().getHeader(Header.DOCUMENT_ID, String.class),
+                () -> DeliveryStopping.isStopping(exchange), () -> {
+                    post(organ, what, contentType, body);
+                    return null;
+                });
     }
 
     private void post(String organ, String what, String contentType, HttpRequest.BodyPublisher body) {

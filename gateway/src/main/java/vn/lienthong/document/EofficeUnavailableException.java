@@ -1,9 +1,11 @@
 package vn.lienthong.document;
 
-/** The e-office webhook cannot be reached, timed out or failed on its side: try again later. */
-public class EofficeUnavailableException extends RuntimeException {
+import vn.lienthong.delivery.DestinationUnavailableException;
 
-    public EofficeUnavailableException(String message, Throwable cause) {
-        super(message, cause);
+/** The e-office webhook cannot be reached, timed out or failed on its side: try again later. */
+public class EofficeUnavailableException extends DestinationUnavailableException {
+
+    public EofficeUnavailableException(String message, Throwable underneath) {
+        super("eoffice", message, underneath);
     }
 }

@@ -85,12 +85,18 @@ public final class ExchangeNames {
         public static final String EOFFICE_ORGAN = "LienthongEofficeOrgan";
         /** The message as it was queued, kept for the error handling to set aside or dead-letter. */
         public static final String QUEUED_BODY = "LienthongQueuedBody";
-        /** What the consumer does with the message now: a {@code vn.lienthong.order.DossierOrder.Decision} (SEND, HOLD, DONE). */
+        /** Where a delivery goes: portal, axis, eoffice (its send route is {@code direct:<destination>-send}). */
+        public static final String DESTINATION = "LienthongDestination";
+        /** The message's ordering key (a dossier's MaHoSo, a document's DocumentId): its key's messages go in order. */
+        public static final String ORDER_KEY = "LienthongOrderKey";
+        /** What the consumer does with the message now: a {@code vn.lienthong.order.DeliveryOrder.Decision} (SEND, HOLD, DONE). */
         public static final String ORDER_DECISION = "LienthongOrderDecision";
         /** The held message being retried (set by the held messages' retrier). */
         public static final String HELD = "LienthongHeld";
-        /** The dossier whose held messages are being retried. */
-        public static final String HELD_DOSSIER = "LienthongHeldDossier";
+        /** The destination and ordering key whose held messages are being retried. */
+        public static final String HELD_KEY = "LienthongHeldKey";
+        /** The body of the held message being retried, when the held messages keep it in the broker (documents). */
+        public static final String HELD_BODY = "LienthongHeldBody";
         /** true when a failing message has no retries left with the held messages: it is dead-lettered. */
         public static final String PARK = "LienthongPark";
         /** The destination's reply to a delivery. */

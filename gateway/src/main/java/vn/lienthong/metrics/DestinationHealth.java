@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import vn.lienthong.portal.PortalCircuit;
+import vn.lienthong.delivery.DestinationCircuit;
+import vn.lienthong.delivery.DestinationCircuits;
 
 /**
  * Each destination as a health component ({@code portal}, {@code axis}, {@code eoffice}) with its circuit and last
@@ -31,24 +32,33 @@ public class DestinationHealth {
     static final Set<String> COMPONENTS = Set.of(Destination.PORTAL.tag(), Destination.AXIS.tag(),
             Destination.EOFFICE.tag());
 
+    private static final String CIRCUIT_RULE =
+            "open after calls failed for lienthong.delivery.outage-dossiers different messages in a row";
+
     @Bean
-    HealthIndicator portalHealthIndicator(DestinationCalls calls, PortalCircuit circuit, MeterRegistry registry) {
+    HealthIndicator portalHealthIndicator(DestinationCalls calls, DestinationCircuits circuits, MeterRegistry registry) {
+        return indicator(Destination.PORTAL, calls, circuits, registry);
+    }
+
+    @Bean
+    HealthIndicator axisHealthIndicator(DestinationCalls calls, DestinationCircuits circuits, MeterRegistry registry) {
+        return indicator(Destination.AXIS, calls, circuits, registry);
+    }
+
+    @Bean
+    HealthIndicator eofficeHealthIndicator(DestinationCalls calls, DestinationCircuits circuits,
+                                           MeterRegistry registry) {
+        return indicator(Destination.EOFFICE, calls, circuits, registry);
+    }
+
+    private static HealthIndicator indicator(Destination destination, DestinationCalls calls,
+                                             DestinationCircuits circuits, MeterRegistry registry) {
+        DestinationCircuit circuit = circuits.of(destination.tag());
         Gauge.builder("lienthong.destination.circuit.open", circuit, c -> c.isOpen() ? 1 : 0)
                 .description("1 while deliveries pause for an outage of the destination (its circuit is open)")
-                .tag("destination", Destination.PORTAL.tag())
+                .tag("destination", destination.tag())
                 .register(registry);
-        return () -> health(calls.state(Destination.PORTAL), circuit::isOpen,
-                "open after calls failed for lienthong.delivery.outage-dossiers dossiers in a row");
-    }
-
-    @Bean
-    HealthIndicator axisHealthIndicator(DestinationCalls calls) {
-        return () -> health(calls.state(Destination.AXIS), null, null);
-    }
-
-    @Bean
-    HealthIndicator eofficeHealthIndicator(DestinationCalls calls) {
-        return () -> health(calls.state(Destination.EOFFICE), null, null);
+        return () -> health(calls.state(destination), circuit::isOpen, CIRCUIT_RULE);
     }
 
     @Bean
@@ -56,17 +66,13 @@ public class DestinationHealth {
         return groups -> HealthEndpointGroups.of(withoutDestinations(groups.getPrimary()), namedGroups(groups));
     }
 
-    /**
-     * DOWN while the circuit is open or the last call failed; UNKNOWN before the first call. A destination without a
-     * circuit of its own (axis, e-office) is retried by its queue's redelivery back-off.
-     */
+    /** DOWN while the circuit is open or the last call failed; UNKNOWN before the first call. */
     private static Health health(DestinationCalls.LastCall last, BooleanSupplier circuitOpen, String circuitRule) {
-        boolean open = circuitOpen != null && circuitOpen.getAsBoolean();
+        boolean open = circuitOpen.getAsBoolean();
         Status status = open || Boolean.FALSE.equals(last.up()) ? Status.DOWN
                 : last.up() == null ? Status.UNKNOWN : Status.UP;
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("circuit", circuitOpen == null ? "none (retried by the queue's redelivery back-off)"
-                : open ? "open" : "closed");
+        details.put("circuit", open ? "open" : "closed");
         if (circuitRule != null) {
             details.put("circuitRule", circuitRule);
         }

@@ -5,12 +5,18 @@ import java.util.Map;
 
 /**
  * A message set aside in the held messages, as it was queued (its {@code Lienthong*} headers and body), with its
- * place in its dossier and its retry schedule.
+ * destination, its place behind its ordering key and its retry schedule.
  *
- * @param attempts      portal calls made for it so far
+ * @param destination   where it goes: portal, axis, eoffice (its send route is {@code direct:<destination>-send})
+ * @param key           its ordering key (a dossier's MaHoSo, a document's DocumentId): held messages of one key go in
+ *                      {@code sequence} order
+ * @param body          the body as queued; null when it is kept in {@code bodyQueue} (a large document)
+ * @param bodyQueue     the broker queue holding the body (see {@link HeldBodies}), or null
+ * @param attempts      calls made for it so far
  * @param nextAttemptAt when the retrier may try it again
- * @param parked        dead-lettered after its attempts: its dossier's later messages wait behind it
+ * @param parked        dead-lettered after its attempts: its key's later messages wait behind it
  */
-public record HeldMessage(String trackingId, String maHoSo, long sequence, String kind, Map<String, Object> headers,
-                          String body, int attempts, OffsetDateTime nextAttemptAt, boolean parked) {
+public record HeldMessage(String trackingId, String destination, String key, long sequence, String kind,
+                          Map<String, Object> headers, String body, String bodyQueue, int attempts,
+                          OffsetDateTime nextAttemptAt, boolean parked) {
 }

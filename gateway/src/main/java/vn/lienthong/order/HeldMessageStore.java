@@ -15,7 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The held messages (table {@code held_message}): set aside per dossier, released in their dossier's order. */
+/** The held messages (table {@code held_message}): set aside per destination and ordering key, released in order. */
 @Repository
 public class HeldMessageStore {
 
@@ -34,30 +34,60 @@ public class HeldMessageStore {
     public boolean insert(HeldMessage message, OffsetDateTime now) {
         try {
             jdbc.update("""
-                    insert into held_message (tracking_id, ma_ho_so, dossier_seq, kind, headers, body, attempts,
-                        next_attempt_at, parked, held_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, false, ?)""",
-                    message.trackingId(), message.maHoSo(), message.sequence(), message.kind(),
-                    write(message.headers()), message.body(), message.attempts(), message.nextAttemptAt(), now);
+                    insert into held_message (tracking_id, destination, order_key, seq, kind, headers, body, body_queue,
+                        attempts, next_attempt_at, parked, held_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?)""",
+                    message.trackingId(), message.destination(), message.key(), message.sequence(), message.kind(),
+                    write(message.headers()), message.body(), message.bodyQueue(), message.attempts(),
+                    message.nextAttemptAt(), now);
             return true;
         } catch (DuplicateKeyException alreadyHeld) {
             return false;
         }
     }
 
-    /** The dossier's first held message (the only one that may go next). */
-    public Optional<HeldMessage> head(String maHoSo) {
-        return jdbc.query("select * from held_message where ma_ho_so = ? order by dossier_seq fetch first 1 rows only",
-                (rs, row) -> message(rs), maHoSo).stream().findFirst();
+    /**
+     * The place after the key's last held message, for a flow whose messages have no place of their own (documents:
+     * one consumer at a time per key, the broker's message group, so two never take the same place).
+     */
+    public long nextPlace(String destination, String key) {
+        Long last = jdbc.queryForObject("select max(seq) from held_message where destination = ? and order_key = ?",
+                Long.class, destination, key);
+        return last == null ? 1 : last + 1;
     }
 
-    /** Dossiers whose first held message is due and not being sent, the longest waiting first. */
-    public List<String> dueDossiers(OffsetDateTime now, int limit) {
-        return jdbc.queryForList("""
-                select h.ma_ho_so from held_message h
+    /** Whether the key has held messages (up to this place, or any when {@code upTo} is null). */
+    public boolean holds(String destination, String key, Long upTo) {
+        Integer n = upTo == null
+                ? jdbc.queryForObject("select count(*) from held_message where destination = ? and order_key = ?",
+                        Integer.class, destination, key)
+                : jdbc.queryForObject("""
+                        select count(*) from held_message where destination = ? and order_key = ? and seq <= ?""",
+                        Integer.class, destination, key, upTo);
+        return n != null && n > 0;
+    }
+
+    /** The key's first held message (the only one that may go next). */
+    public Optional<HeldMessage> head(String destination, String key) {
+        return jdbc.query("""
+                select * from held_message where destination = ? and order_key = ?
+                order by seq fetch first 1 rows only""", (rs, row) -> message(rs), destination, key)
+                .stream().findFirst();
+    }
+
+    /** Keys whose first held message is due and not being sent, the longest waiting first. */
+    public List<Due> due(OffsetDateTime now, int limit) {
+        return jdbc.query("""
+                select h.destination, h.order_key from held_message h
                 where h.parked = false and h.next_attempt_at <= ? and (h.claimed_until is null or h.claimed_until < ?)
-                  and not exists (select 1 from held_message e where e.ma_ho_so = h.ma_ho_so and e.dossier_seq < h.dossier_seq)
-                order by h.next_attempt_at fetch first %d rows only""".formatted(limit), String.class, now, now);
+                  and not exists (select 1 from held_message e
+                                  where e.destination = h.destination and e.order_key = h.order_key and e.seq < h.seq)
+                order by h.next_attempt_at fetch first %d rows only""".formatted(limit),
+                (rs, row) -> new Due(rs.getString(1), rs.getString(2)), now, now);
+    }
+
+    /** A key whose first held message is due, and the destination it waits for. */
+    public record Due(String destination, String key) {
     }
 
     /** Takes the message for one attempt, unless another retrier has it (a lease taken over during a slow call). */
@@ -73,18 +103,19 @@ public class HeldMessageStore {
                 attempts, nextAttemptAt, trackingId);
     }
 
-    /** Not tried yet (an earlier message of its dossier is still on its way): looked at again after the others. */
+    /** Not tried yet (an earlier message of its key is still on its way): looked at again after the others. */
     public void postpone(String trackingId, OffsetDateTime nextAttemptAt) {
-        jdbc.update("update held_message set next_attempt_at = ? where tracking_id = ?", nextAttemptAt, trackingId);
+        jdbc.update("update held_message set next_attempt_at = ?, claimed_until = null where tracking_id = ?",
+                nextAttemptAt, trackingId);
     }
 
-    /** Dead-lettered: it stays first of its dossier, so that the later messages wait behind it. */
+    /** Dead-lettered: it stays first of its key, so that the later messages wait behind it. */
     public void park(String trackingId, int attempts) {
         jdbc.update("update held_message set attempts = ?, parked = true, claimed_until = null where tracking_id = ?",
                 attempts, trackingId);
     }
 
-    /** Replayed by an operator: first of its dossier again, with all its attempts, due now. False if not parked here. */
+    /** Replayed by an operator: first of its key again, with all its attempts, due now. False if not parked here. */
     public boolean unpark(String trackingId, OffsetDateTime now) {
         return jdbc.update("""
                 update held_message set parked = false, attempts = 0, next_attempt_at = ?, claimed_until = null
@@ -95,32 +126,34 @@ public class HeldMessageStore {
         jdbc.update("delete from held_message where tracking_id = ?", trackingId);
     }
 
-    /** Tracking ids of the dossier's messages held behind this place, in order. */
-    public List<String> behind(String maHoSo, long sequence) {
-        return jdbc.queryForList("select tracking_id from held_message where ma_ho_so = ? and dossier_seq > ? "
-                + "order by dossier_seq", String.class, maHoSo, sequence);
+    /** Tracking ids of the key's messages held behind this place, in order. */
+    public List<String> behind(String destination, String key, long sequence) {
+        return jdbc.queryForList("""
+                select tracking_id from held_message where destination = ? and order_key = ? and seq > ?
+                order by seq""", String.class, destination, key, sequence);
     }
 
-    /** How many messages of its dossier wait behind a parked message (0 when it was not parked from here). */
+    /** How many messages of its key wait behind a parked message (0 when it was not parked from here). */
     public int waitingBehind(String trackingId) {
         Integer n = jdbc.queryForObject("""
                 select count(*) from held_message h join held_message p
-                  on p.ma_ho_so = h.ma_ho_so and h.dossier_seq > p.dossier_seq
+                  on p.destination = h.destination and p.order_key = h.order_key and h.seq > p.seq
                 where p.tracking_id = ? and p.parked = true""", Integer.class, trackingId);
         return n == null ? 0 : n;
     }
 
-    /** The dossier's held message right before this place, if any: what a message held behind it waits for. */
-    public Optional<HeldMessage> justBefore(String maHoSo, long sequence) {
+    /** The key's held message right before this place, if any: what a message held behind it waits for. */
+    public Optional<HeldMessage> justBefore(String destination, String key, long sequence) {
         return jdbc.query("""
-                select * from held_message where ma_ho_so = ? and dossier_seq < ?
-                order by dossier_seq desc fetch first 1 rows only""", (rs, row) -> message(rs), maHoSo, sequence)
+                select * from held_message where destination = ? and order_key = ? and seq < ?
+                order by seq desc fetch first 1 rows only""", (rs, row) -> message(rs), destination, key, sequence)
                 .stream().findFirst();
     }
 
     private HeldMessage message(ResultSet rs) throws SQLException {
-        return new HeldMessage(rs.getString("tracking_id"), rs.getString("ma_ho_so"), rs.getLong("dossier_seq"),
-                rs.getString("kind"), read(rs.getString("headers")), rs.getString("body"), rs.getInt("attempts"),
+        return new HeldMessage(rs.getString("tracking_id"), rs.getString("destination"), rs.getString("order_key"),
+                rs.getLong("seq"), rs.getString("kind"), read(rs.getString("headers")), rs.getString("body"),
+                rs.getString("body_queue"), rs.getInt("attempts"),
                 rs.getObject("next_attempt_at", OffsetDateTime.class), rs.getBoolean("parked"));
     }
 

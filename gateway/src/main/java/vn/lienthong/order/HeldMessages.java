@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -15,23 +16,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.lienthong.delivery.DeliveryProperties;
 import vn.lienthong.delivery.DeliveryStopping;
 import vn.lienthong.delivery.DeliveryTrail;
+import vn.lienthong.delivery.DestinationCircuits;
 import vn.lienthong.message.ExchangeNames;
 import vn.lienthong.message.ExchangeNames.Header;
 import vn.lienthong.message.ExchangeNames.Property;
 import vn.lienthong.metrics.MessageMdc;
-import vn.lienthong.portal.PortalCircuit;
 import vn.lienthong.portal.PortalProperties;
 import vn.lienthong.tracking.TrackingState;
 import vn.lienthong.tracking.TrackingStore;
 
 /**
- * Sets messages aside per dossier and releases them in their dossier's order (routes/dossier-delivery.yaml and
- * routes/held-messages.yaml). A consumer sets a message aside after its quick retries (the portal keeps failing it),
- * or holds it behind an earlier message of its dossier that is not final; either way the message leaves the broker
- * (acknowledged once it is stored here), so the consumer and every other dossier go on. The retrier then sends each
- * held dossier's first message with the backoff of {@code lienthong.delivery}, and the dossier's next ones right after
- * it succeeds. A first message that outlasts its retries is dead-lettered and stays first: the dossier's later messages
- * wait behind it until an operator replays it (never applied out of order); other dossiers are not affected.
+ * Sets messages aside per destination and ordering key and releases them in their key's order (the queue-delivery
+ * routes of routes/templates.yaml and routes/held-messages.yaml), for every flow. A consumer sets a message aside after
+ * its quick retries (the destination keeps failing it), or holds it behind an earlier message of its key that is not
+ * final; either way the message leaves its queue (acknowledged once it is stored here), so the consumer and every other
+ * key go on. The retrier then sends each held key's first message with the backoff of {@code lienthong.delivery}, and
+ * the key's next ones right after it succeeds; a destination whose circuit is open is skipped.
+ *
+ * <p>A first message that outlasts its retries is dead-lettered. A dossier's stays first: the dossier's later messages
+ * wait behind it until an operator replays it (progress is never applied out of order). A document's is removed: each
+ * of a document's statuses stands on its own (its code and time), so the next ones go on. Other keys are not affected.
+ * Bodies are kept in the table, or by {@link HeldBodies} when they are files (documents, in the broker).
  */
 @Component("heldMessages")
 public class HeldMessages {
@@ -39,37 +44,41 @@ public class HeldMessages {
     private static final int DUE_BATCH = 100;
 
     private final HeldMessageStore store;
-    private final DossierOrder order;
+    private final DeliveryOrder order;
     private final TrackingStore tracking;
     private final DeliveryTrail trail;
     private final DeliveryProperties delivery;
-    private final PortalCircuit circuit;
+    private final DestinationCircuits circuits;
+    private final List<HeldBodies> bodies;
     private final TransactionTemplate tx;
     private final Duration claim;
     private final Clock clock = Clock.systemDefaultZone();
 
-    public HeldMessages(HeldMessageStore store, DossierOrder order, TrackingStore tracking, DeliveryTrail trail,
-                        DeliveryProperties delivery, PortalProperties portal, PortalCircuit circuit,
-                        TransactionTemplate tx) {
+    public HeldMessages(HeldMessageStore store, DeliveryOrder order, TrackingStore tracking, DeliveryTrail trail,
+                        DeliveryProperties delivery, PortalProperties portal, DestinationCircuits circuits,
+                        List<HeldBodies> bodies, TransactionTemplate tx) {
         this.store = store;
         this.order = order;
         this.tracking = tracking;
         this.trail = trail;
         this.delivery = delivery;
-        this.circuit = circuit;
+        this.circuits = circuits;
+        this.bodies = bodies;
         this.tx = tx;
-        // Long enough for one portal call (an instance taking the retrier over must not send it a second time).
+        // Long enough for one call (an instance taking the retrier over must not send it a second time).
         this.claim = portal.connectTimeout().plus(portal.requestTimeout());
     }
 
-    /** Consumer: an earlier message of the dossier is held or on its way; this one waits behind it. */
+    /** Consumer: an earlier message of its key is held or on its way; this one waits behind it. */
     public void holdBehind(Exchange exchange) {
         HeldMessage message = fromQueue(exchange, 0, now());
-        HeldMessage before = store.justBefore(message.maHoSo(), message.sequence()).orElse(null);
+        HeldMessage before = store.justBefore(message.destination(), message.key(), message.sequence()).orElse(null);
+        String onItsWay = before == null && message.sequence() > 0 && exchange.getIn().getHeader(Header.SEQUENCE) != null
+                ? order.earliestOnItsWay(message.key(), message.sequence()) : null;
         String detail = before != null
                 ? "held behind " + before.trackingId() + (before.parked() ? " (dead-lettered)" : " (held)")
-                : "held behind " + order.earliestOnItsWay(message.maHoSo(), message.sequence())
-                + ": an earlier message of the dossier is still on its way";
+                : onItsWay != null ? "held behind " + onItsWay + ": an earlier message of the dossier is still on its way"
+                : "held behind the held messages of " + message.key();
         hold(exchange, message, null, detail);
     }
 
@@ -92,49 +101,62 @@ public class HeldMessages {
         exchange.setProperty(Property.PARK, false);
     }
 
-    /** Retrier: dossiers whose first held message is due. */
-    public List<String> dueDossiers() {
-        return store.dueDossiers(now(), DUE_BATCH);
+    /** Retrier: keys whose first held message is due. */
+    public List<HeldMessageStore.Due> due() {
+        return store.due(now(), DUE_BATCH);
     }
 
     /**
-     * Retrier: puts the dossier's first held message on the exchange ({@link Property#HELD}) when it may go now: due,
-     * not dead-lettered, every earlier message of the dossier final, the portal not paused for an outage, and not taken
-     * by another retrier. Otherwise {@link Property#HELD} is absent and the dossier waits for a later run.
+     * Retrier: puts the key's first held message on the exchange ({@link Property#HELD}) when it may go now: due, not
+     * dead-lettered, every earlier message of its key final, its destination not paused for an outage, and not taken by
+     * another retrier. Otherwise {@link Property#HELD} is absent and the key waits for a later run.
      */
     public void takeHead(Exchange exchange) {
-        String maHoSo = exchange.getProperty(Property.HELD_DOSSIER, String.class);
-        if (maHoSo == null) {
-            maHoSo = exchange.getIn().getBody(String.class);
-            exchange.setProperty(Property.HELD_DOSSIER, maHoSo);
+        HeldMessageStore.Due due = exchange.getProperty(Property.HELD_KEY, HeldMessageStore.Due.class);
+        if (due == null) {
+            due = exchange.getIn().getBody(HeldMessageStore.Due.class);
+            exchange.setProperty(Property.HELD_KEY, due);
         }
         exchange.removeProperty(Property.HELD);
+        exchange.removeProperty(Property.HELD_BODY);
         exchange.removeProperty(Property.REPLY);
         exchange.removeProperty(Property.DETAIL);
         OffsetDateTime now = now();
-        HeldMessage head = store.head(maHoSo).orElse(null);
+        HeldMessage head = store.head(due.destination(), due.key()).orElse(null);
         if (head == null || head.parked() || head.nextAttemptAt().isAfter(now)) {
             return;
         }
-        if (order.earliestOnItsWay(maHoSo, head.sequence()) != null) {
-            // Due dossiers are taken oldest first: one waiting for long must not keep the others out of a run.
+        if (head.headers().get(Header.SEQUENCE) != null && order.earliestOnItsWay(head.key(), head.sequence()) != null) {
+            // Due keys are taken oldest first: one waiting for long must not keep the others out of a run.
             store.postpone(head.trackingId(), now.plus(delivery.heldPollInterval()));
             return;
         }
-        if (!circuit.allowsCall() || !store.claim(head.trackingId(), now.plus(claim), now)) {
+        if (!circuits.of(head.destination()).allowsCall() || !store.claim(head.trackingId(), now.plus(claim), now)) {
             return;
         }
-        restore(exchange, head);
+        if (head.bodyQueue() != null) {
+            HeldBodies.Taken body = bodiesIn(head.bodyQueue()).take(head.trackingId(), head.headers(), exchange);
+            if (body == null) {
+                store.postpone(head.trackingId(), now.plus(delivery.heldPollInterval()));
+                return;
+            }
+            exchange.setProperty(Property.HELD_BODY, body);
+        } else {
+            restore(exchange, head);
+        }
+        exchange.setProperty(Property.DESTINATION, head.destination());
+        exchange.setProperty(Property.ORDER_KEY, head.key());
         exchange.setProperty(Property.HELD, head);
     }
 
-    /** Retrier: the portal accepted it. Recorded and removed in one transaction; the dossier's next one may go. */
+    /** Retrier: the destination accepted it. Recorded and removed in one transaction; the key's next one may go. */
     public void released(Exchange exchange) {
         HeldMessage head = exchange.getProperty(Property.HELD, HeldMessage.class);
         tx.executeWithoutResult(status -> {
             trail.delivered(exchange);
             store.delete(head.trackingId());
         });
+        heldBody(exchange).ifPresent(HeldBodies.Taken::done);
     }
 
     /** Retrier: the portal refused it (final, as for any message); the dossier's next one may go. */
@@ -144,6 +166,16 @@ public class HeldMessages {
             trail.rejected(exchange);
             store.delete(head.trackingId());
         });
+    }
+
+    /**
+     * Retrier: another destination refused it, or found it bad (final; the error handling recorded it, e.g. the axis's
+     * refusal or a quarantine): removed, the key's next one may go.
+     */
+    public void removed(Exchange exchange) {
+        HeldMessage head = exchange.getProperty(Property.HELD, HeldMessage.class);
+        store.delete(head.trackingId());
+        heldBody(exchange).ifPresent(HeldBodies.Taken::done);
     }
 
     /** Retrier: the attempt failed in a way worth retrying: next attempt later, or {@link Property#PARK} if no more. */
@@ -165,34 +197,37 @@ public class HeldMessages {
                 store.retryLater(head.trackingId(), attempts, next);
             }
         });
+        if (!exhausted) {
+            heldBody(exchange).ifPresent(HeldBodies.Taken::again);
+        }
         exchange.setProperty(Property.PARK, exhausted);
     }
 
-    /** Retrier, before dead-lettering: the message as it was queued, ready for a replay. */
-    public void restore(Exchange exchange) {
-        HeldMessage head = exchange.getProperty(Property.HELD, HeldMessage.class);
-        if (head != null) {
-            restore(exchange, head);
-        }
-    }
-
-    /** Retrier: dead-lettered after its retries; it stays first so that its dossier's later messages wait behind it. */
+    /**
+     * Retrier: dead-lettered after its retries. A dossier's stays first so that its later messages wait behind it until
+     * an operator replays it; a document's is removed (its body is in the dead-letter queue now).
+     */
     public void parkedAtHead(Exchange exchange) {
         HeldMessage head = exchange.getProperty(Property.HELD, HeldMessage.class);
+        if (head.bodyQueue() != null) {
+            parkedAndRemoved(exchange);
+            return;
+        }
         tx.executeWithoutResult(status -> {
             store.park(head.trackingId(), head.attempts() + 1);
-            for (String waiting : store.behind(head.maHoSo(), head.sequence())) {
+            for (String waiting : store.behind(head.destination(), head.key(), head.sequence())) {
                 tracking.transition(waiting, TrackingState.HELD, "waiting behind dead letter " + head.trackingId()
                         + " until an operator replays it");
             }
         });
     }
 
-    /** Retrier: dead-lettered for a fault retrying cannot fix (as for any message); the dossier's next one may go. */
+    /** Retrier: dead-lettered for a fault retrying cannot fix (as for any message); the key's next one may go. */
     public void parkedAndRemoved(Exchange exchange) {
         HeldMessage head = exchange.getProperty(Property.HELD, HeldMessage.class);
         if (head != null) {
             store.delete(head.trackingId());
+            heldBody(exchange).ifPresent(HeldBodies.Taken::done);
         }
     }
 
@@ -202,23 +237,45 @@ public class HeldMessages {
                 tracking.held(message.trackingId(), DeliveryTrail.takeStart(exchange), retries, detail);
             }
         });
+        if (message.bodyQueue() != null) {
+            // Also when it was held already: a crash may have come between storing its row and its body.
+            bodiesIn(message.bodyQueue()).put(exchange);
+        }
     }
 
     private HeldMessage fromQueue(Exchange exchange, int attempts, OffsetDateTime nextAttemptAt) {
         Message in = exchange.getIn();
         Map<String, Object> headers = new LinkedHashMap<>();
         in.getHeaders().forEach((name, value) -> {
-            if (ExchangeNames.isOwn(name) && value != null) {
+            if (ExchangeNames.isOwn(name) && value != null
+                    && (value instanceof String || value instanceof Number || value instanceof Boolean)) {
                 headers.put(name, value);
             }
         });
+        String destination = exchange.getProperty(Property.DESTINATION, String.class);
+        String key = exchange.getProperty(Property.ORDER_KEY, String.class);
+        if (key == null || key.isEmpty()) {
+            // a message without an ordering key (accepted before it had one) is its own key
+            key = in.getHeader(Header.TRACKING_ID, String.class);
+        }
+        HeldBodies large = bodies.stream().filter(b -> b.keeps(exchange)).findFirst().orElse(null);
         Long sequence = in.getHeader(Header.SEQUENCE, Long.class);
-        return new HeldMessage(in.getHeader(Header.TRACKING_ID, String.class),
-                in.getHeader(Header.MA_HO_SO, String.class),
+        long place = sequence != null ? sequence
+                : large != null ? store.nextPlace(destination, key)
                 // accepted before messages had a place in their dossier: ahead of every numbered one
-                sequence == null ? 0 : sequence,
-                in.getHeader(Header.KIND, String.class), headers, in.getBody(String.class), attempts,
-                nextAttemptAt, false);
+                : 0;
+        return new HeldMessage(in.getHeader(Header.TRACKING_ID, String.class), destination, key, place,
+                in.getHeader(Header.KIND, String.class), headers, large == null ? in.getBody(String.class) : null,
+                large == null ? null : large.queue(), attempts, nextAttemptAt, false);
+    }
+
+    private HeldBodies bodiesIn(String queue) {
+        return bodies.stream().filter(b -> b.queue().equals(queue)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no held bodies are kept in " + queue));
+    }
+
+    private static Optional<HeldBodies.Taken> heldBody(Exchange exchange) {
+        return Optional.ofNullable(exchange.getProperty(Property.HELD_BODY, HeldBodies.Taken.class));
     }
 
     private static void restore(Exchange exchange, HeldMessage message) {
@@ -226,6 +283,8 @@ public class HeldMessages {
         in.removeHeaders("*");
         in.setHeaders(new LinkedHashMap<>(message.headers()));
         in.setBody(message.body());
+        // as a consumer keeps it (vn.lienthong.delivery.QueuedMessage): what a dead letter is made of
+        exchange.setProperty(Property.QUEUED_BODY, message.body());
         MessageMdc.put(exchange);
     }
 

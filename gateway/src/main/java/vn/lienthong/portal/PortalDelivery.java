@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.lienthong.delivery.DeliveryStopping;
+import vn.lienthong.delivery.DestinationCircuit;
+import vn.lienthong.delivery.DestinationCircuits;
 import vn.lienthong.delivery.DeliveryTrail;
 import vn.lienthong.message.ExchangeNames.Header;
 import vn.lienthong.message.ExchangeNames.Property;
@@ -21,16 +23,16 @@ public class PortalDelivery {
 
     private final PortalClient portal;
     private final PortalBatches batches;
-    private final PortalCircuit circuit;
+    private final DestinationCircuit circuit;
     private final PortalDossiers dossiers;
     private final TrackingStore tracking;
     private final ObjectMapper json;
 
-    public PortalDelivery(PortalClient portal, PortalBatches batches, PortalCircuit circuit, PortalDossiers dossiers,
+    public PortalDelivery(PortalClient portal, PortalBatches batches, DestinationCircuits circuits, PortalDossiers dossiers,
                           TrackingStore tracking, ObjectMapper json) {
         this.portal = portal;
         this.batches = batches;
-        this.circuit = circuit;
+        this.circuit = circuits.of("portal");
         this.dossiers = dossiers;
         this.tracking = tracking;
         this.json = json;
@@ -75,22 +77,7 @@ public class PortalDelivery {
      * call carrying several consumers' messages ({@link PortalBatches}) counts for the dossier of the one sending it.
      */
     private PortalReply call(Exchange exchange, String maHoSo, ObjectNode envelope) {
-        circuit.awaitPermission(() -> DeliveryStopping.isStopping(exchange));
-        boolean told = false;
-        try {
-            PortalReply reply = portal.call(envelope);
-            circuit.succeeded();
-            told = true;
-            return reply;
-        } catch (PortalUnavailableException e) {
-            circuit.failed(maHoSo);
-            told = true;
-            throw e;
-        } finally {
-            if (!told) {
-                circuit.abandoned();
-            }
-        }
+        return circuit.call(maHoSo, () -> DeliveryStopping.isStopping(exchange), () -> portal.call(envelope));
     }
 
     private void requireSuccess(PortalReply reply) {

@@ -41,7 +41,9 @@ import vn.lienthong.tracking.TrackingStore;
  * Places in a dossier, the check before a delivery and the held messages, on both databases the gateway runs on
  * (H2 and a real PostgreSQL server), migrated by the same Flyway scripts.
  */
-class DossierOrderStorageTest {
+class DeliveryOrderStorageTest {
+
+    private static final String PORTAL = "portal";
 
     private static EmbeddedPostgres postgres;
 
@@ -94,62 +96,64 @@ class DossierOrderStorageTest {
     void aMessageGoesOnlyWhenEveryEarlierOneOfItsDossierIsFinal(String name, DataSource dataSource) {
         JdbcTemplate jdbc = migrated(dataSource);
         TrackingStore tracking = tracking(jdbc);
-        DossierOrder order = new DossierOrder(jdbc);
         HeldMessageStore held = new HeldMessageStore(jdbc, new ObjectMapper());
+        DeliveryOrder order = new DeliveryOrder(jdbc, held);
         String maHoSo = "000.00.31.H31-ORDER-" + name;
         String first = register(tracking, maHoSo);
         String second = register(tracking, maHoSo);
         tracking.accepted(first, tracking.clock());
         tracking.accepted(second, tracking.clock());
 
-        assertThat(decide(order, first, maHoSo, 1)).isEqualTo(DossierOrder.Decision.SEND);
+        assertThat(decide(order, first, maHoSo, 1)).isEqualTo(DeliveryOrder.Decision.SEND);
         assertThat(decide(order, second, maHoSo, 2)).as("the first is still on its way")
-                .isEqualTo(DossierOrder.Decision.HOLD);
+                .isEqualTo(DeliveryOrder.Decision.HOLD);
         assertThat(order.earliestOnItsWay(maHoSo, 2)).isEqualTo(first + " (ACCEPTED)");
 
         tracking.transition(first, TrackingState.DELIVERED, null);
-        assertThat(decide(order, second, maHoSo, 2)).isEqualTo(DossierOrder.Decision.SEND);
-        assertThat(decide(order, first, maHoSo, 1)).as("delivered: not sent twice").isEqualTo(DossierOrder.Decision.DONE);
+        assertThat(decide(order, second, maHoSo, 2)).isEqualTo(DeliveryOrder.Decision.SEND);
+        assertThat(decide(order, first, maHoSo, 1)).as("delivered: not sent twice").isEqualTo(DeliveryOrder.Decision.DONE);
 
         OffsetDateTime now = tracking.clock();
-        HeldMessage message = new HeldMessage(second, maHoSo, 2, "PROGRESS",
-                Map.of(Header.TRACKING_ID, second, Header.SEQUENCE, 2L), "{\"a\":\"Bước 1\"}", 3,
+        HeldMessage message = new HeldMessage(second, PORTAL, maHoSo, 2, "PROGRESS",
+                Map.of(Header.TRACKING_ID, second, Header.SEQUENCE, 2L), "{\"a\":\"Bước 1\"}", null, 3,
                 now.minusSeconds(1), false);
         assertThat(held.insert(message, now)).isTrue();
         assertThat(held.insert(message, now)).as("held once").isFalse();
         String third = register(tracking, maHoSo);
         tracking.accepted(third, now);
-        assertThat(decide(order, third, maHoSo, 3)).as("behind a held message").isEqualTo(DossierOrder.Decision.HOLD);
+        assertThat(decide(order, third, maHoSo, 3)).as("behind a held message").isEqualTo(DeliveryOrder.Decision.HOLD);
 
-        assertThat(held.dueDossiers(now, 10)).contains(maHoSo);
-        HeldMessage head = held.head(maHoSo).orElseThrow();
+        assertThat(held.due(now, 10)).contains(new HeldMessageStore.Due(PORTAL, maHoSo));
+        HeldMessage head = held.head(PORTAL, maHoSo).orElseThrow();
         assertThat(head.body()).isEqualTo("{\"a\":\"Bước 1\"}");
         assertThat(head.headers()).containsEntry(Header.TRACKING_ID, second);
         assertThat(held.claim(second, now.plusSeconds(30), now)).isTrue();
         assertThat(held.claim(second, now.plusSeconds(30), now)).as("taken by one retrier").isFalse();
-        assertThat(held.dueDossiers(now, 10)).doesNotContain(maHoSo);
+        assertThat(held.due(now, 10)).doesNotContain(new HeldMessageStore.Due(PORTAL, maHoSo));
 
-        held.insert(new HeldMessage(third, maHoSo, 3, "PROGRESS", Map.of(), "{}", 0, now, false), now);
+        held.insert(new HeldMessage(third, PORTAL, maHoSo, 3, "PROGRESS", Map.of(), "{}", null, 0, now, false), now);
         held.park(second, 4);
-        assertThat(held.dueDossiers(now.plusMinutes(1), 10)).as("waiting behind its dead letter")
-                .doesNotContain(maHoSo);
+        assertThat(held.due(now.plusMinutes(1), 10)).as("waiting behind its dead letter")
+                .doesNotContain(new HeldMessageStore.Due(PORTAL, maHoSo));
         assertThat(held.waitingBehind(second)).isEqualTo(1);
-        assertThat(held.behind(maHoSo, 2)).containsExactly(third);
-        assertThat(held.justBefore(maHoSo, 3).orElseThrow().trackingId()).isEqualTo(second);
+        assertThat(held.behind(PORTAL, maHoSo, 2)).containsExactly(third);
+        assertThat(held.justBefore(PORTAL, maHoSo, 3).orElseThrow().trackingId()).isEqualTo(second);
 
         assertThat(held.unpark(second, now)).isTrue();
         assertThat(held.unpark(second, now)).isFalse();
-        assertThat(held.dueDossiers(now.plusSeconds(1), 10)).contains(maHoSo);
-        assertThat(held.head(maHoSo).orElseThrow().attempts()).as("a replay has all its attempts again").isZero();
+        assertThat(held.due(now.plusSeconds(1), 10)).contains(new HeldMessageStore.Due(PORTAL, maHoSo));
+        assertThat(held.head(PORTAL, maHoSo).orElseThrow().attempts()).as("a replay has all its attempts again").isZero();
     }
 
-    private static DossierOrder.Decision decide(DossierOrder order, String trackingId, String maHoSo, long sequence) {
+    private static DeliveryOrder.Decision decide(DeliveryOrder order, String trackingId, String maHoSo, long sequence) {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.getIn().setHeader(Header.TRACKING_ID, trackingId);
         exchange.getIn().setHeader(Header.MA_HO_SO, maHoSo);
         exchange.getIn().setHeader(Header.SEQUENCE, sequence);
+        exchange.setProperty(Property.DESTINATION, PORTAL);
+        exchange.setProperty(Property.ORDER_KEY, maHoSo);
         order.check(exchange);
-        return exchange.getProperty(Property.ORDER_DECISION, DossierOrder.Decision.class);
+        return exchange.getProperty(Property.ORDER_DECISION, DeliveryOrder.Decision.class);
     }
 
     private static String register(TrackingStore tracking, String maHoSo) {

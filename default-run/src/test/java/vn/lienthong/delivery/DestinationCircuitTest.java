@@ -1,4 +1,4 @@
-package vn.lienthong.portal;
+package vn.lienthong.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,12 +9,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
-import vn.lienthong.delivery.DeliveryProperties;
 
 /** A portal outage pauses every delivery; a poison message (one dossier failing again and again) does not. */
-class PortalCircuitTest {
+class DestinationCircuitTest {
 
-    private final PortalCircuit circuit = new PortalCircuit(new DeliveryProperties(8, 10, Duration.ofMillis(300), 2,
+    private final DestinationCircuit circuit = new DestinationCircuit("portal", new DeliveryProperties(8, 10, Duration.ofMillis(300), 2,
             Duration.ofSeconds(60), 2, Duration.ofMillis(200), 3, Duration.ofSeconds(10), Duration.ofSeconds(1)));
 
     @Test
@@ -71,6 +70,6 @@ class PortalCircuitTest {
         circuit.failed("B");
         circuit.failed("C");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> circuit.awaitPermission(() -> true))
-                .isInstanceOf(PortalUnavailableException.class).hasMessageContaining("stopping");
+                .isInstanceOf(DestinationUnavailableException.class).hasMessageContaining("stopping");
     }
 }
