@@ -46,10 +46,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule packagesDependOnEachOtherWithoutCycles = slices().matching("vn.lienthong.(*)..")
             .should().beFreeOfCycles()
-            // the trail of a delivery reads the portal's reply and refusal
-            .ignoreDependency(type("delivery.DeliveryTrail"), resideInAPackage("vn.lienthong.portal.."))
-            // the tracking and audit APIs ask the API's front door who is calling, and refuse through it
-            .ignoreDependency(type("tracking.TrackingApi"), resideInAnyPackage(INGRESS, CLIENT))
+            // the audit API asks the API's front door who is calling, and refuses through it
             .ignoreDependency(type("audit.AuditApi"), resideInAnyPackage(INGRESS, CLIENT));
 
     /** A class of vn.lienthong (and its nested classes), by its name below vn.lienthong. */

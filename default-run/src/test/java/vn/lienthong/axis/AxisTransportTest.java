@@ -127,7 +127,7 @@ class AxisTransportTest {
 
         assertThatThrownBy(() -> transport(kind).send(status, AxisMessageKind.EDOC))
                 .isInstanceOfSatisfying(AxisRejectedException.class,
-                        e -> assertThat(e.errorCode()).isEqualTo("400"));
+                        e -> assertThat(e.code()).isEqualTo("400"));
     }
 
     // ---- receiving ----
@@ -212,7 +212,7 @@ class AxisTransportTest {
         AxisTransport transport = transport(kind, "not-the-secret-4711", REQUEST_TIMEOUT);
 
         assertThatThrownBy(transport::agencies).isInstanceOfSatisfying(AxisRejectedException.class, e -> {
-            assertThat(e.errorCode()).isEqualTo("401");
+            assertThat(e.code()).isEqualTo("401");
             assertThat(e.getMessage()).doesNotContain("not-the-secret-4711");
         });
     }
@@ -224,11 +224,11 @@ class AxisTransportTest {
         Path target = dir.resolve("unknown.edxml");
 
         assertThatThrownBy(() -> transport.fetch("no-such-doc", target))
-                .isInstanceOfSatisfying(AxisRejectedException.class, e -> assertThat(e.errorCode()).isEqualTo("404"));
+                .isInstanceOfSatisfying(AxisRejectedException.class, e -> assertThat(e.code()).isEqualTo("404"));
         assertThat(target).doesNotExist();
         assertThat(partials(dir)).isEmpty();
         assertThatThrownBy(() -> transport.acknowledge("no-such-doc", HUNG_YEN, AxisAck.DONE, null))
-                .isInstanceOfSatisfying(AxisRejectedException.class, e -> assertThat(e.errorCode()).isEqualTo("404"));
+                .isInstanceOfSatisfying(AxisRejectedException.class, e -> assertThat(e.code()).isEqualTo("404"));
     }
 
     // ---- the axis unavailable ----

@@ -74,14 +74,15 @@ class TrackingStorageTest {
                 "000.00.00.H31", "key-1")).queued()).isTrue();
         store.transition(first, new TrackingStore.DeliveryStart(store.clock(), null), TrackingState.RETRYING,
                 "retry 1: portal answered HTTP 503");
-        store.portalReplied(first, new TrackingStore.DeliveryStart(store.clock(),
-                        "taken from the queue again (delivery 2 by the broker)"), TrackingState.DELIVERED, "0",
-                "Đồng bộ thành công", null);
+        store.replied(first, new TrackingStore.DeliveryStart(store.clock(),
+                        "taken from the queue again (delivery 2 by the broker)"), TrackingState.DELIVERED,
+                DestinationReply.accepted("portal", "0", "Đồng bộ thành công"), null);
 
         TrackedMessage message = store.find(first).orElseThrow();
         assertThat(message.state()).isEqualTo(TrackingState.DELIVERED);
         assertThat(message.attempts()).isEqualTo(1);
-        assertThat(message.portalMessage()).isEqualTo("Đồng bộ thành công");
+        assertThat(message.reply()).isEqualTo(new DestinationReply("portal", DestinationReply.Status.ACCEPTED, "0",
+                "Đồng bộ thành công"));
         assertThat(message.history()).extracting(TrackedMessage.Event::state).containsExactly(
                 TrackingState.RECEIVED, TrackingState.ACCEPTED, TrackingState.DELIVERING, TrackingState.RETRYING,
                 TrackingState.DELIVERING, TrackingState.DELIVERED);
@@ -142,5 +143,46 @@ class TrackingStorageTest {
         assertThat(message.history().get(4).detail()).isEqualTo("replayed from the dead-letter queue by ops");
         assertThat(jdbc.queryForObject("select count(*) from tracking_event where tracking_id = 'old-1'", Integer.class))
                 .as("the first two steps are no longer events").isEqualTo(3);
+    }
+
+    /**
+     * Trails written before V10 (the portal's reply in portal_error_code and portal_message) read after it as the
+     * portal's reply: REJECTED for a message the portal refused, ACCEPTED for one it took; no reply where there was
+     * none. A reply written after it is any destination's.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void portalRepliesWrittenBeforeRepliesOfEveryDestinationReadAsThePortals(String name, DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").cleanDisabled(false).load()
+                .clean();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("9").load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        java.time.OffsetDateTime received = java.time.OffsetDateTime.parse("2026-11-20T08:00:00+07:00");
+        String message = """
+                insert into tracked_message (tracking_id, client_id, kind, ma_ho_so, unit_code, state, attempts,
+                    portal_error_code, portal_message, accepted_at, stored_at, updated_at, dossier_seq)
+                values (?, 'demo', 'DOSSIER', ?, '000.00.00.H31', ?, 0, ?, ?, ?, ?, ?, 1)""";
+        jdbc.update(message, "v9-delivered", "HS-V9-1", "DELIVERED", "0", "Đồng bộ thành công", received, received,
+                received);
+        jdbc.update(message, "v9-refused", "HS-V9-2", "REJECTED_BY_PORTAL", "4", "Hồ sơ HS-V9-2 không hợp lệ",
+                received, received, received);
+        jdbc.update(message, "v9-no-reply", "HS-V9-3", "REJECTED_BY_AXIS", null, null, received, received, received);
+
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        TrackingStore store = new TrackingStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+
+        assertThat(store.find("v9-delivered").orElseThrow().reply()).isEqualTo(new DestinationReply("portal",
+                DestinationReply.Status.ACCEPTED, "0", "Đồng bộ thành công"));
+        TrackedMessage refused = store.find("v9-refused").orElseThrow();
+        assertThat(refused.state()).isEqualTo(TrackingState.REJECTED_BY_PORTAL);
+        assertThat(refused.reply()).isEqualTo(new DestinationReply("portal", DestinationReply.Status.REJECTED, "4",
+                "Hồ sơ HS-V9-2 không hợp lệ"));
+        assertThat(store.find("v9-no-reply").orElseThrow().reply()).isNull();
+
+        store.replied("v9-no-reply", null, TrackingState.REJECTED_BY_AXIS,
+                DestinationReply.rejected("axis", "E-" + "9".repeat(40), "Đơn vị nhận không tồn tại"), "refused");
+        assertThat(store.find("v9-no-reply").orElseThrow().reply()).as("a code is kept to its column's 32 characters")
+                .isEqualTo(new DestinationReply("axis", DestinationReply.Status.REJECTED, "E-" + "9".repeat(30),
+                        "Đơn vị nhận không tồn tại"));
     }
 }

@@ -1,16 +1,14 @@
 package vn.lienthong.axis;
 
-/** The axis refused the request (its ErrorCode and ErrorDesc): sending it again as is will not help. */
-public class AxisRejectedException extends RuntimeException {
+import vn.lienthong.delivery.DestinationRejectedException;
+import vn.lienthong.metrics.Destination;
+import vn.lienthong.tracking.TrackingState;
 
-    private final String errorCode;
+/** The axis refused the request (its ErrorCode and ErrorDesc): sending it again as is will not help. */
+public class AxisRejectedException extends DestinationRejectedException {
 
     public AxisRejectedException(String errorCode, String description) {
-        super("the document axis refused: " + errorCode + " " + description);
-        this.errorCode = errorCode;
-    }
-
-    public String errorCode() {
-        return errorCode;
+        super(Destination.AXIS.tag(), errorCode, description, TrackingState.REJECTED_BY_AXIS,
+                "the document axis refused: " + errorCode + " " + description);
     }
 }

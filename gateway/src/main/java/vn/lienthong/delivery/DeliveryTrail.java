@@ -2,6 +2,7 @@ package vn.lienthong.delivery;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -10,8 +11,7 @@ import org.springframework.transaction.TransactionException;
 
 import vn.lienthong.message.ExchangeNames.Header;
 import vn.lienthong.message.ExchangeNames.Property;
-import vn.lienthong.portal.PortalRejectedException;
-import vn.lienthong.portal.PortalReply;
+import vn.lienthong.tracking.DestinationReply;
 import vn.lienthong.tracking.TrackingState;
 import vn.lienthong.tracking.TrackingStore.DeliveryStart;
 import vn.lienthong.tracking.TrackingStore;
@@ -47,22 +47,31 @@ public class DeliveryTrail implements Processor {
         return exchange.removeProperty(Property.DELIVERY_START) instanceof DeliveryStart start ? start : null;
     }
 
+    /** The destination took the message: DELIVERED, with its reply when it gave one ({@link Property#REPLY}). */
     public void delivered(Exchange exchange) {
-        PortalReply reply = exchange.getProperty(Property.REPLY, PortalReply.class);
+        DestinationReply reply = exchange.getProperty(Property.REPLY, DestinationReply.class);
+        String detail = exchange.getProperty(Property.DETAIL, String.class);
         if (reply == null) {
-            tracking.transition(trackingId(exchange), takeStart(exchange), TrackingState.DELIVERED,
-                    exchange.getProperty(Property.DETAIL, String.class));
+            tracking.transition(trackingId(exchange), takeStart(exchange), TrackingState.DELIVERED, detail);
         } else {
-            tracking.portalReplied(trackingId(exchange), takeStart(exchange), TrackingState.DELIVERED,
-                    reply.errorCode(), reply.message(), exchange.getProperty(Property.DETAIL, String.class));
+            tracking.replied(trackingId(exchange), takeStart(exchange), TrackingState.DELIVERED, reply, detail);
         }
     }
 
+    /**
+     * The destination refused the message ({@link DestinationRejectedException}): its final state (REJECTED_BY_PORTAL,
+     * REJECTED_BY_AXIS) with the destination's reply; not retried.
+     */
     public void rejected(Exchange exchange) {
-        PortalRejectedException rejection = exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
-                PortalRejectedException.class);
-        tracking.portalReplied(trackingId(exchange), takeStart(exchange), TrackingState.REJECTED_BY_PORTAL,
-                rejection.errorCode(), rejection.portalMessage(), rejection.getMessage());
+        DestinationRejectedException rejection = rejection(exchange);
+        tracking.replied(trackingId(exchange), takeStart(exchange), rejection.state(), rejection.reply(),
+                rejection.getMessage());
+    }
+
+    /** The refusal being handled, or null when the failure is not a destination's refusal. */
+    public static DestinationRejectedException rejection(Exchange exchange) {
+        return ObjectHelper.getException(DestinationRejectedException.class,
+                exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
     }
 
     /**

@@ -6,7 +6,6 @@ import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 import vn.lienthong.axis.AxisMessageKind;
-import vn.lienthong.axis.AxisRejectedException;
 import vn.lienthong.axis.AxisTransport;
 import vn.lienthong.delivery.DeliveryStopping;
 import vn.lienthong.delivery.DeliveryTrail;
@@ -14,8 +13,6 @@ import vn.lienthong.delivery.DestinationCircuit;
 import vn.lienthong.delivery.DestinationCircuits;
 import vn.lienthong.message.ExchangeNames.Header;
 import vn.lienthong.message.ExchangeNames.Property;
-import vn.lienthong.tracking.TrackingState;
-import vn.lienthong.tracking.TrackingStore;
 
 /** Sends an accepted document or status over the axis and records the axis's DocID; a refusal is final. */
 @Component("axisDelivery")
@@ -23,15 +20,15 @@ public class AxisDelivery {
 
     private final AxisTransport axis;
     private final DocumentTrail trail;
-    private final TrackingStore tracking;
+    private final DeliveryTrail deliveryTrail;
     private final DestinationCircuit circuit;
 
-    public AxisDelivery(AxisTransport axisTransport, DocumentTrail trail, TrackingStore tracking,
+    public AxisDelivery(AxisTransport axisTransport, DocumentTrail trail, DeliveryTrail deliveryTrail,
                         DestinationCircuits circuits) {
         this.circuit = circuits.of("axis");
         this.axis = axisTransport;
         this.trail = trail;
-        this.tracking = tracking;
+        this.deliveryTrail = deliveryTrail;
     }
 
     public void send(Exchange exchange) {
@@ -44,10 +41,11 @@ public class AxisDelivery {
         exchange.setProperty(Property.DETAIL, "the document axis took it as " + docId);
     }
 
-    /** The axis refused the document: recorded with its error, not retried. */
+    /**
+     * The axis refused the document ({@link vn.lienthong.axis.AxisRejectedException}): REJECTED_BY_AXIS, with its
+     * error code and description as the axis's reply; not retried.
+     */
     public void rejected(Exchange exchange) {
-        AxisRejectedException rejection = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, AxisRejectedException.class);
-        tracking.transition(DeliveryTrail.trackingId(exchange), DeliveryTrail.takeStart(exchange),
-                TrackingState.REJECTED_BY_AXIS, rejection.getMessage());
+        deliveryTrail.rejected(exchange);
     }
 }

@@ -23,6 +23,7 @@ import vn.lienthong.contract.MessageKind;
 import vn.lienthong.deadletter.DeadLetters;
 import vn.lienthong.deadletter.FlowDeadLetters;
 import vn.lienthong.delivery.DeliveryTrail;
+import vn.lienthong.delivery.DestinationRejectedException;
 import vn.lienthong.message.ExchangeNames;
 import vn.lienthong.message.ExchangeNames.Header;
 import vn.lienthong.message.ExchangeNames.Property;
@@ -67,12 +68,21 @@ public class DocumentDeadLetters implements FlowDeadLetters {
         store(exchange, exchange.getIn().getHeader(Header.DEAD_LETTER_REASON, String.class));
     }
 
-    /** A received document that cannot be processed: quarantined, and the axis hears "fail" with the reason. */
+    /**
+     * A received document that cannot be processed: quarantined, and the axis hears "fail" with the reason. When the
+     * e-office refused it, its trail keeps the e-office's reply (its HTTP status and answer).
+     */
     public void quarantine(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = cause == null ? "unknown problem" : cause.getMessage();
         String trackingId = DeliveryTrail.trackingId(exchange);
-        tracking.transition(trackingId, DeliveryTrail.takeStart(exchange), TrackingState.QUARANTINED, reason);
+        DestinationRejectedException refusal = DeliveryTrail.rejection(exchange);
+        if (refusal == null) {
+            tracking.transition(trackingId, DeliveryTrail.takeStart(exchange), TrackingState.QUARANTINED, reason);
+        } else {
+            tracking.replied(trackingId, DeliveryTrail.takeStart(exchange), TrackingState.QUARANTINED,
+                    refusal.reply(), reason);
+        }
         store(exchange, reason);
         String axisDocId = exchange.getIn().getHeader(Header.AXIS_DOC_ID, String.class);
         if (axisDocId != null) {

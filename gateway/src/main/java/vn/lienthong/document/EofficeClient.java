@@ -106,7 +106,7 @@ public class EofficeClient {
         String answer = abbreviate(response.body());
         if (status >= 400 && status < 500 && status != 408 && status != 429) {
             calls.answered(Destination.EOFFICE, status);
-            throw new EofficeRejectedException("the e-office refused it: HTTP " + status + " " + answer);
+            throw new EofficeRejectedException(status, answer);
         }
         calls.failed(Destination.EOFFICE, status, "the e-office answered HTTP " + status + " " + answer);
         throw new EofficeUnavailableException("the e-office answered HTTP " + status + " " + answer, null);

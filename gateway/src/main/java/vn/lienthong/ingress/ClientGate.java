@@ -16,15 +16,16 @@ import vn.lienthong.message.ExchangeNames.Header;
 import vn.lienthong.message.ExchangeNames.Property;
 import vn.lienthong.security.Caller;
 import vn.lienthong.security.CallerAuthentication;
+import vn.lienthong.tracking.TrailReaders;
 
 /**
  * The first check of every API call: who is calling (401: Spring Security authenticated the request, see
  * {@link Caller}), whether it may send this kind of message (403, before anything of the body is read), and for
  * posted messages whether the body is JSON (415) and not too large (413). Leaves the client system in an exchange
- * property and the body as bytes.
+ * property and the body as bytes. It also tells the tracking API who may read which trail ({@link TrailReaders}).
  */
 @Component("clientGate")
-public class ClientGate {
+public class ClientGate implements TrailReaders {
 
     public static final String API_KEY_HEADER = CallerAuthentication.API_KEY_HEADER;
 
@@ -91,5 +92,17 @@ public class ClientGate {
 
     public static ClientSystem client(Exchange exchange) {
         return exchange.getProperty(Property.CLIENT, ClientSystem.class);
+    }
+
+    /** A client reads the trails of its own messages; an operator every trail (after {@link #authenticate}). */
+    @Override
+    public boolean mayRead(Exchange exchange, String clientId) {
+        ClientSystem client = client(exchange);
+        return client.isOperator() || client.id().equals(clientId);
+    }
+
+    @Override
+    public RuntimeException noTrail(String why) {
+        return new IngressRefusedException(404, "", why);
     }
 }

@@ -52,7 +52,7 @@ public class PortalDelivery {
         }
         requireSuccess(reply);
         dossiers.accepted(maHoSo, envelope.path("madonvi").asText());
-        exchange.setProperty(Property.REPLY, reply);
+        exchange.setProperty(Property.REPLY, reply.accepted());
     }
 
     /** Progress goes out only for a dossier the portal accepted (or one the gateway never saw: the portal decides). */
@@ -69,7 +69,7 @@ public class PortalDelivery {
         PortalReply reply = batches.post(json.valueToTree(exchange.getIn().getBody()),
                 alone -> call(exchange, maHoSo, alone));
         requireSuccess(reply);
-        exchange.setProperty(Property.REPLY, reply);
+        exchange.setProperty(Property.REPLY, reply.accepted());
     }
 
     /**

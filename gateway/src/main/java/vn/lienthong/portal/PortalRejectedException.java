@@ -1,22 +1,17 @@
 package vn.lienthong.portal;
 
-/** The portal answered and refused the message for a business reason: retrying would not help. */
-public class PortalRejectedException extends RuntimeException {
+import vn.lienthong.delivery.DestinationRejectedException;
+import vn.lienthong.metrics.Destination;
+import vn.lienthong.tracking.TrackingState;
 
-    private final String errorCode;
-    private final String portalMessage;
+/**
+ * The portal answered and refused the message for a business reason (its error_code and message): retrying would not
+ * help.
+ */
+public class PortalRejectedException extends DestinationRejectedException {
 
     public PortalRejectedException(String errorCode, String portalMessage) {
-        super("portal refused it: error_code " + errorCode + ": " + portalMessage);
-        this.errorCode = errorCode;
-        this.portalMessage = portalMessage;
-    }
-
-    public String errorCode() {
-        return errorCode;
-    }
-
-    public String portalMessage() {
-        return portalMessage;
+        super(Destination.PORTAL.tag(), errorCode, portalMessage, TrackingState.REJECTED_BY_PORTAL,
+                "portal refused it: error_code " + errorCode + ": " + portalMessage);
     }
 }

@@ -3,7 +3,10 @@ package vn.lienthong.tracking;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** One accepted message and its history, as the tracking API shows it ({@code sequence}: its place in its dossier). */
+/**
+ * One accepted message and its history, as the tracking API shows it ({@code sequence}: its place in its dossier;
+ * {@code reply}: its destination's final answer, null when none answered yet).
+ */
 public record TrackedMessage(
         String trackingId,
         String clientId,
@@ -13,8 +16,7 @@ public record TrackedMessage(
         Long sequence,
         TrackingState state,
         int attempts,
-        String portalErrorCode,
-        String portalMessage,
+        DestinationReply reply,
         OffsetDateTime acceptedAt,
         List<Event> history) {
 

@@ -28,6 +28,7 @@ public class TrackingStore {
     /** Times are shown in the province's zone: that is what operators and the portal read. */
     static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final int MAX_DETAIL = 4000;
+    private static final int MAX_REPLY_CODE = 32;
     private static final int MAX_SEQUENCE_ATTEMPTS = 5;
 
     private final JdbcTemplate jdbc;
@@ -245,14 +246,19 @@ public class TrackingStore {
         }
     }
 
-    /** A final answer from the portal: the state and what the portal said. */
-    public void portalReplied(String trackingId, DeliveryStart delivering, TrackingState state, String errorCode,
-                              String portalMessage, String detail) {
+    /**
+     * A final answer from a destination: the state it leaves the message in (DELIVERED, REJECTED_BY_PORTAL, ...) and
+     * the destination's reply (who answered, whether it took the message, its code and message).
+     */
+    public void replied(String trackingId, DeliveryStart delivering, TrackingState state, DestinationReply reply,
+                        String detail) {
         boolean recorded = Boolean.TRUE.equals(tx.execute(status -> {
             OffsetDateTime now = now();
             int updated = jdbc.update("""
-                    update tracked_message set state = ?, portal_error_code = ?, portal_message = ?, updated_at = ?
-                    where tracking_id = ?""", state.name(), errorCode, truncate(portalMessage), now, trackingId);
+                    update tracked_message set state = ?, reply_destination = ?, reply_status = ?, reply_code = ?,
+                        reply_message = ?, updated_at = ?
+                    where tracking_id = ?""", state.name(), reply.destination(), reply.status().name(),
+                    truncate(reply.code(), MAX_REPLY_CODE), truncate(reply.message()), now, trackingId);
             if (updated == 1) {
                 insertOutcome(trackingId, delivering, state, now, detail);
                 return true;
@@ -261,7 +267,7 @@ public class TrackingStore {
             return false;
         }));
         if (recorded) {
-            changed(trackingId, null, state, detail == null ? portalMessage : detail);
+            changed(trackingId, null, state, detail == null ? reply.message() : detail);
         }
     }
 
@@ -351,8 +357,14 @@ public class TrackingStore {
         return new TrackedMessage(rs.getString("tracking_id"), rs.getString("client_id"), rs.getString("kind"),
                 rs.getString("ma_ho_so"), rs.getString("unit_code"), sequence(rs),
                 TrackingState.valueOf(rs.getString("state")),
-                rs.getInt("attempts"), rs.getString("portal_error_code"), rs.getString("portal_message"),
-                time(rs, "accepted_at"), history);
+                rs.getInt("attempts"), reply(rs), time(rs, "accepted_at"), history);
+    }
+
+    private static DestinationReply reply(ResultSet rs) throws SQLException {
+        String destination = rs.getString("reply_destination");
+        return destination == null ? null : new DestinationReply(destination,
+                DestinationReply.Status.valueOf(rs.getString("reply_status")), rs.getString("reply_code"),
+                rs.getString("reply_message"));
     }
 
     /**
@@ -427,7 +439,11 @@ public class TrackingStore {
     }
 
     private static String truncate(String text) {
-        return text == null || text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL);
+        return truncate(text, MAX_DETAIL);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     private record Facts(String kind, String maHoSo, Instant receivedAt) {
