@@ -62,6 +62,9 @@ class DossierDeliveryTest extends GatewayTest {
         assertThat(tracking.path("kind").asText()).isEqualTo("DOSSIER");
         assertThat(tracking.path("MaHoSo").asText()).isEqualTo(maHoSo);
         assertThat(tracking.path("portalReply").path("error_code").asText()).isEqualTo("0");
+        assertThat(tracking.path("reply").path("destination").asText()).isEqualTo("portal");
+        assertThat(tracking.path("reply").path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(tracking.path("reply").path("code").asText()).isEqualTo("0");
         assertThat(states(tracking)).containsExactly("RECEIVED", "ACCEPTED", "DELIVERING", "DELIVERED");
     }
 
@@ -171,8 +174,19 @@ class DossierDeliveryTest extends GatewayTest {
         await().atMost(DELIVERY)
                 .until(() -> api.state(GatewayApi.DVCQG_CLIENT_KEY, trackingId).equals("REJECTED_BY_PORTAL"));
         JsonNode tracking = api.tracking(GatewayApi.DVCQG_CLIENT_KEY, trackingId);
+        JsonNode reply = tracking.path("reply");
+        assertThat(reply.path("destination").asText()).isEqualTo("portal");
+        assertThat(reply.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(reply.path("code").asText()).isEqualTo("4");
+        assertThat(reply.path("message").asText()).contains(maHoSo);
+        assertThat(tracking.path("portalReply").properties()).as("the portal's reply as dossier clients read it")
+                .extracting(java.util.Map.Entry::getKey).containsExactly("error_code", "message");
         assertThat(tracking.path("portalReply").path("error_code").asText()).isEqualTo("4");
-        assertThat(tracking.path("portalReply").path("message").asText()).contains(maHoSo);
+        assertThat(tracking.path("portalReply").path("message").asText()).isEqualTo(reply.path("message").asText());
+        JsonNode refusal = tracking.path("history").get(tracking.path("history").size() - 1);
+        assertThat(refusal.path("state").asText()).isEqualTo("REJECTED_BY_PORTAL");
+        assertThat(refusal.path("detail").asText()).isEqualTo("portal refused it: error_code 4: "
+                + reply.path("message").asText());
         assertThat(tracking.path("attempts").asInt()).isZero();
         assertThat(portal.stats().path("requests").path("DongBoHoSoMC").asInt() - syncsBefore)
                 .as("one call, no retry storm").isEqualTo(1);
