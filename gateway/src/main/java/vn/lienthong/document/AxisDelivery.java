@@ -20,15 +20,13 @@ public class AxisDelivery {
 
     private final AxisTransport axis;
     private final DocumentTrail trail;
-    private final DeliveryTrail deliveryTrail;
     private final DestinationCircuit circuit;
 
-    public AxisDelivery(AxisTransport axisTransport, DocumentTrail trail, DeliveryTrail deliveryTrail,
+    public AxisDelivery(AxisTransport axisTransport, DocumentTrail trail,
                         DestinationCircuits circuits) {
         this.circuit = circuits.of("axis");
         this.axis = axisTransport;
         this.trail = trail;
-        this.deliveryTrail = deliveryTrail;
     }
 
     public void send(Exchange exchange) {
@@ -39,13 +37,5 @@ public class AxisDelivery {
                 () -> DeliveryStopping.isStopping(exchange), () -> axis.send(edxml, kind));
         trail.axisDocId(DeliveryTrail.trackingId(exchange), docId);
         exchange.setProperty(Property.DETAIL, "the document axis took it as " + docId);
-    }
-
-    /**
-     * The axis refused the document ({@link vn.lienthong.axis.AxisRejectedException}): REJECTED_BY_AXIS, with its
-     * error code and description as the axis's reply; not retried.
-     */
-    public void rejected(Exchange exchange) {
-        deliveryTrail.rejected(exchange);
     }
 }

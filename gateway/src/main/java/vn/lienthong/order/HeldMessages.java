@@ -159,18 +159,19 @@ public class HeldMessages {
         heldBody(exchange).ifPresent(HeldBodies.Taken::done);
     }
 
-    /** Retrier: the portal refused it (final, as for any message); the dossier's next one may go. */
+    /** Retrier: the destination refused it (final, as for any message); the key's next one may go. */
     public void rejected(Exchange exchange) {
         HeldMessage head = exchange.getProperty(Property.HELD, HeldMessage.class);
         tx.executeWithoutResult(status -> {
             trail.rejected(exchange);
             store.delete(head.trackingId());
         });
+        heldBody(exchange).ifPresent(HeldBodies.Taken::done);
     }
 
     /**
-     * Retrier: another destination refused it, or found it bad (final; the error handling recorded it, e.g. the axis's
-     * refusal or a quarantine): removed, the key's next one may go.
+     * Retrier: the message was found bad (final; the error handling recorded it: a quarantined document): removed, the
+     * key's next one may go.
      */
     public void removed(Exchange exchange) {
         HeldMessage head = exchange.getProperty(Property.HELD, HeldMessage.class);
