@@ -89,6 +89,7 @@ final class BenchProcesses implements AutoCloseable {
                 "--lienthong.simulator.dvcqg.enabled=false",
                 "--lienthong.simulator.axis.enabled=false",
                 "--lienthong.simulator.eoffice.enabled=false",
+                "--lienthong.simulator.motcua.enabled=false",
                 "--lienthong.portal.base-url=" + simulatorUrl + "/sim/dvcqg",
                 "--lienthong.axis.base-url=" + simulatorUrl + "/sim/axis",
                 "--lienthong.documents.eoffice-url=" + simulatorUrl + "/sim/eoffice"));

@@ -33,6 +33,7 @@ class BrokerPortTest {
                     "--lienthong.simulator.dvcqg.enabled=false",
                     "--lienthong.simulator.axis.enabled=false",
                     "--lienthong.simulator.eoffice.enabled=false",
+                    "--lienthong.simulator.motcua.enabled=false",
                     "--lienthong.broker.tcp-acceptor=" + acceptor,
                     "--spring.artemis.embedded.server-id=9",
                     "--camel.servlet.mapping.servlet-name=PortTestServlet",

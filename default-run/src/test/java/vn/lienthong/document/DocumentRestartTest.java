@@ -111,6 +111,7 @@ class DocumentRestartTest {
                 "--lienthong.simulator.dvcqg.enabled=false",
                 "--lienthong.simulator.axis.enabled=false",
                 "--lienthong.simulator.eoffice.enabled=false",
+                "--lienthong.simulator.motcua.enabled=false",
                 "--lienthong.broker.tcp-acceptor=",
                 "--spring.artemis.embedded.server-id=8",
                 // The shared test gateway may still be running in this JVM: its servlet name is taken.

@@ -56,6 +56,7 @@ class ProductionGuardTest {
                 .hasMessageContaining("dvcqg simulator is enabled")
                 .hasMessageContaining("axis simulator is enabled")
                 .hasMessageContaining("eoffice simulator is enabled")
+                .hasMessageContaining("motcua simulator is enabled")
                 .hasMessageContaining("embedded broker")
                 .hasMessageContaining("embedded H2");
     }
@@ -71,6 +72,7 @@ class ProductionGuardTest {
                 .withProperty("lienthong.simulator.dvcqg.enabled", "false")
                 .withProperty("lienthong.simulator.axis.enabled", "false")
                 .withProperty("lienthong.simulator.eoffice.enabled", "false")
+                .withProperty("lienthong.simulator.motcua.enabled", "false")
                 .withProperty("spring.artemis.embedded.enabled", "false")
                 .withProperty("spring.datasource.url", "jdbc:postgresql://postgres:5432/lienthong");
 

@@ -87,6 +87,11 @@ public final class DvcqgSimulator {
         return baseUrl.replace("/sim/dvcqg", "/sim/eoffice");
     }
 
+    /** The one-stop (một cửa) systems' simulator in the same application ({@code /{unitCode}/dossiers}). */
+    public String motcuaUrl() {
+        return baseUrl.replace("/sim/dvcqg", "/sim/motcua");
+    }
+
     /** The dossier as the portal stored it, with its progress; null when the portal does not have it. */
     public JsonNode dossier(String maHoSo) {
         Http.Reply reply = Http.get(baseUrl + "/dossiers/" + maHoSo, Map.of());

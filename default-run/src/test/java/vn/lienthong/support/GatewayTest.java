@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "lienthong.simulator.dvcqg.enabled=false",
         "lienthong.simulator.axis.enabled=false",
         "lienthong.simulator.eoffice.enabled=false",
+        "lienthong.simulator.motcua.enabled=false",
         "lienthong.documents.poll-interval=300",
         "lienthong.edxml.max-document-size=20MB",
         "lienthong.edxml.max-attachment-size=20MB",

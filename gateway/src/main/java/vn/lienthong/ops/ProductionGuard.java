@@ -100,7 +100,7 @@ public class ProductionGuard implements InitializingBean {
         if (signer.isDevKey()) {
             problems.add("outgoing documents would be signed with the shipped DEV key (set lienthong.edxml.signing.*)");
         }
-        for (String simulator : List.of("dvcqg", "axis", "eoffice")) {
+        for (String simulator : List.of("dvcqg", "axis", "eoffice", "motcua")) {
             if (environment.getProperty("lienthong.simulator." + simulator + ".enabled", Boolean.class, true)) {
                 problems.add("the " + simulator + " simulator is enabled (lienthong.simulator." + simulator + ".enabled)");
             }

@@ -37,10 +37,13 @@ public class DvcqgFaults {
      * @param rejectMaHoSoPattern dossiers whose MaHoSo contains a match are rejected with error_code 4; null = none
      * @param failMaHoSoPattern   integration calls about a MaHoSo containing a match answer HTTP 500, every time (a
      *                            poison message for the sender); null = none
+     * @param failFilePattern     {@code getfile} of a file whose name contains a match answers HTTP 500, every time;
+     *                            null = none
      */
-    public record Settings(SimulatorFaults.Settings common, Pattern rejectMaHoSoPattern, Pattern failMaHoSoPattern) {
+    public record Settings(SimulatorFaults.Settings common, Pattern rejectMaHoSoPattern, Pattern failMaHoSoPattern,
+                           Pattern failFilePattern) {
 
-        public static final Settings NONE = new Settings(SimulatorFaults.Settings.NONE, null, null);
+        public static final Settings NONE = new Settings(SimulatorFaults.Settings.NONE, null, null, null);
 
         public Settings {
             common = common == null ? SimulatorFaults.Settings.NONE : common;
@@ -51,7 +54,8 @@ public class DvcqgFaults {
                 return NONE;
             }
             return new Settings(new SimulatorFaults.Settings(faults.down(), faults.errorRate(), faults.latency()),
-                    compile(faults.rejectMaHoSoPattern()), compile(faults.failMaHoSoPattern()));
+                    compile(faults.rejectMaHoSoPattern()), compile(faults.failMaHoSoPattern()),
+                    compile(faults.failFilePattern()));
         }
 
         private static Pattern compile(String pattern) {
@@ -59,8 +63,8 @@ public class DvcqgFaults {
         }
 
         /**
-         * Reads {@code {"down", "errorRate", "latencyMs", "rejectMaHoSoPattern", "failMaHoSoPattern"}}; a missing or
-         * null field takes its no-fault default.
+         * Reads {@code {"down", "errorRate", "latencyMs", "rejectMaHoSoPattern", "failMaHoSoPattern",
+         * "failFilePattern"}}; a missing or null field takes its no-fault default.
          *
          * @throws IllegalArgumentException listing every invalid field
          */
@@ -75,10 +79,11 @@ public class DvcqgFaults {
             SimulatorFaults.Settings common = SimulatorFaults.Settings.read(json, problems);
             Pattern reject = pattern(json, "rejectMaHoSoPattern", problems);
             Pattern fail = pattern(json, "failMaHoSoPattern", problems);
+            Pattern failFile = pattern(json, "failFilePattern", problems);
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException(String.join("; ", problems));
             }
-            return new Settings(common, reject, fail);
+            return new Settings(common, reject, fail, failFile);
         }
 
         private static Pattern pattern(JsonNode json, String field, List<String> problems) {
@@ -102,6 +107,7 @@ public class DvcqgFaults {
             ObjectNode json = common.toJson();
             json.put("rejectMaHoSoPattern", rejectMaHoSoPattern == null ? null : rejectMaHoSoPattern.pattern());
             json.put("failMaHoSoPattern", failMaHoSoPattern == null ? null : failMaHoSoPattern.pattern());
+            json.put("failFilePattern", failFilePattern == null ? null : failFilePattern.pattern());
             return json;
         }
 
@@ -129,6 +135,11 @@ public class DvcqgFaults {
         /** Whether a call about this MaHoSo fails with HTTP 500 ({@code failMaHoSoPattern}). */
         public boolean fails(String maHoSo) {
             return failMaHoSoPattern != null && maHoSo != null && failMaHoSoPattern.matcher(maHoSo).find();
+        }
+
+        /** Whether {@code getfile} of a file with this name fails with HTTP 500 ({@code failFilePattern}). */
+        public boolean failsFile(String name) {
+            return failFilePattern != null && name != null && failFilePattern.matcher(name).find();
         }
 
         /** Sleeps for the configured latency (a real delay: this simulates a slow portal). */

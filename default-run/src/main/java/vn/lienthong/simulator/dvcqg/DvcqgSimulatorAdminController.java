@@ -1,6 +1,7 @@
 package vn.lienthong.simulator.dvcqg;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +34,13 @@ public class DvcqgSimulatorAdminController {
     private final DvcqgFaults faults;
     private final DvcqgSessions sessions;
     private final DvcqgJson json;
+    private final DvcqgInbox inbox;
+    private final DvcqgPush push;
 
     public DvcqgSimulatorAdminController(DvcqgStore store, DvcqgStats stats, DvcqgFaults faults,
-            DvcqgSessions sessions, DvcqgJson json) {
+            DvcqgSessions sessions, DvcqgJson json, DvcqgInbox inbox, DvcqgPush push) {
+        this.inbox = inbox;
+        this.push = push;
         this.store = store;
         this.stats = stats;
         this.faults = faults;
@@ -43,20 +48,25 @@ public class DvcqgSimulatorAdminController {
         this.json = json;
     }
 
-    /** {@code {"dossier": {...as received...}, "progress": [...], "syncCount": n}} or 404. */
+    /**
+     * {@code {"dossier": {...as the province synced it...} | null, "progress": [...], "syncCount": n}}; for a dossier
+     * a citizen filed also {@code "filed": {"id", "filedAt", "dossier", "files", "actions"}} and {@code "province":
+     * {"received", "receivedAt", "pushed", "statuses"}}; 404 when the portal has neither.
+     */
     @GetMapping("/dossiers/{maHoSo}")
     public ResponseEntity<byte[]> dossier(@PathVariable("maHoSo") String maHoSo) {
-        return store.view(maHoSo)
-                .map(view -> {
-                    ObjectNode body = object();
-                    body.set("dossier", view.dossier());
-                    ArrayNode progress = body.putArray("progress");
-                    view.progress().forEach(progress::add);
-                    body.put("syncCount", view.syncCount());
-                    return DvcqgReply.ok(body);
-                })
-                .orElseGet(() -> DvcqgReply.error(404, "unknown dossier"))
-                .toResponse(json);
+        Optional<DvcqgStore.DossierView> synced = store.view(maHoSo);
+        Optional<DvcqgInbox.DossierView> filed = inbox.view(maHoSo);
+        if (synced.isEmpty() && filed.isEmpty()) {
+            return DvcqgReply.error(404, "unknown dossier").toResponse(json);
+        }
+        ObjectNode body = object();
+        body.set("dossier", synced.map(DvcqgStore.DossierView::dossier).orElse(null));
+        ArrayNode progress = body.putArray("progress");
+        synced.ifPresent(view -> view.progress().forEach(progress::add));
+        body.put("syncCount", synced.map(DvcqgStore.DossierView::syncCount).orElse(0));
+        filed.ifPresent(view -> DvcqgInboxViews.admin(body, view));
+        return DvcqgReply.ok(body).toResponse(json);
     }
 
     @GetMapping("/stats")
@@ -68,15 +78,23 @@ public class DvcqgSimulatorAdminController {
         stats.requests().forEach(requests::put);
         body.put("rejectedByFault", stats.rejectedByFaultCount());
         body.put("failedByFault", stats.failedByFaultCount());
+        body.put("filedDossiers", inbox.dossierCount());
+        body.put("filedEntries", inbox.entryCount());
+        body.put("waitingEntries", inbox.waitingCount());
+        body.put("pushFailures", push.failures());
         return DvcqgReply.ok(body).toResponse(json);
     }
 
-    /** Forgets every dossier (journal truncated) and zeroes the counters; sessions and faults stay. */
+    /**
+     * Forgets every dossier (journal truncated), every citizen's dossier with its files, and zeroes the counters;
+     * sessions and faults stay.
+     */
     @DeleteMapping("/dossiers")
     public ResponseEntity<byte[]> clear() {
         int cleared = store.clear();
+        int filed = inbox.clear();
         stats.reset();
-        return DvcqgReply.ok(object().put("cleared", cleared)).toResponse(json);
+        return DvcqgReply.ok(object().put("cleared", cleared).put("filed", filed)).toResponse(json);
     }
 
     /** Every session becomes invalid: the next call answers error_code -1 and the client must log in again. */

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -20,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnDvcqgSimulator
 @EnableConfigurationProperties(DvcqgSimulatorProperties.class)
-@Import({DvcqgSimulatorController.class, DvcqgSimulatorAdminController.class})
+@Import({DvcqgSimulatorController.class, DvcqgSimulatorAdminController.class, DvcqgCitizenController.class})
 public class DvcqgSimulatorConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DvcqgSimulatorConfiguration.class);
@@ -58,8 +59,32 @@ public class DvcqgSimulatorConfiguration {
     }
 
     @Bean
+    DvcqgInbox dvcqgInbox(DvcqgSimulatorProperties properties, Environment environment) {
+        Path directory = properties.citizen().storeDirectory() != null
+                && !properties.citizen().storeDirectory().toString().isBlank()
+                ? properties.citizen().storeDirectory()
+                : Path.of(environment.getProperty("lienthong.data-directory", "./data"), "simulator", "dvcqg-citizen");
+        log.info("DVCQG simulator citizen side at /sim/dvcqg/citizen, store {}", directory.toAbsolutePath());
+        return new DvcqgInbox(directory, Clock.systemUTC());
+    }
+
+    @Bean
+    DvcqgCitizenRules dvcqgCitizenRules(DvcqgSimulatorProperties properties) {
+        return new DvcqgCitizenRules(properties.citizen());
+    }
+
+    @Bean
     DvcqgPortal dvcqgPortal(DvcqgSimulatorProperties properties, DvcqgJson json, DvcqgSessions sessions,
-            DvcqgFaults faults, DvcqgDossierRules rules, DvcqgStore store, DvcqgStats stats) {
-        return new DvcqgPortal(properties, json, sessions, faults, rules, store, stats);
+            DvcqgFaults faults, DvcqgDossierRules rules, DvcqgStore store, DvcqgStats stats, DvcqgInbox inbox) {
+        return new DvcqgPortal(properties, json, sessions, faults, rules, store, stats, inbox);
+    }
+
+    /** The pushed entries' file URLs point at this process's getfile unless a base is configured. */
+    @Bean
+    DvcqgPush dvcqgPush(DvcqgSimulatorProperties properties, DvcqgInbox inbox, DvcqgPortal portal, DvcqgJson json,
+            Environment environment) {
+        return new DvcqgPush(properties.citizen().push(), inbox, portal, json,
+                () -> "http://127.0.0.1:" + environment.getProperty("local.server.port",
+                        environment.getProperty("server.port", "8080")) + DvcqgPortal.GETFILE_PATH);
     }
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.LongAdder;
 public class DvcqgStats {
 
     public static final String AUTH = "auth";
+    /** {@code GET /getfile/{id}}. */
+    public static final String GETFILE = "getfile";
     /** Integration calls without a supported service: malformed JSON, no service, unknown service. */
     public static final String INVALID = "invalid";
 
@@ -18,6 +20,7 @@ public class DvcqgStats {
     public DvcqgStats() {
         requests.put(AUTH, new LongAdder());
         DvcqgPortal.SERVICES.forEach(service -> requests.put(service, new LongAdder()));
+        requests.put(GETFILE, new LongAdder());
         requests.put(INVALID, new LongAdder());
     }
 

@@ -63,6 +63,7 @@ class DvcqgSimulatorTest {
     private Path journal;
     private DvcqgStore store;
     private DvcqgPortal portal;
+    private DvcqgInbox inbox;
     private MockMvc mvc;
 
     @BeforeEach
@@ -74,6 +75,7 @@ class DvcqgSimulatorTest {
     @AfterEach
     void stop() {
         store.close();
+        inbox.close();
     }
 
     // ---- login and sessions ----
@@ -388,14 +390,14 @@ class DvcqgSimulatorTest {
     @Test
     void puttingFaultsReplacesEverySettingAndRefusesNonsense() throws Exception {
         String all = "{\"down\":true,\"errorRate\":0.5,\"latencyMs\":5,\"rejectMaHoSoPattern\":\"^X\","
-                + "\"failMaHoSoPattern\":\"^Y\"}";
+                + "\"failMaHoSoPattern\":\"^Y\",\"failFilePattern\":\"^Z\"}";
         send(put("/sim/dvcqg/faults").content(utf8(all)));
         assertThat(send(get("/sim/dvcqg/faults")).json()).isEqualTo(mapper.readTree(all));
 
         send(put("/sim/dvcqg/faults").content(utf8("{\"latencyMs\": 1}")));
         assertThat(send(get("/sim/dvcqg/faults")).json()).isEqualTo(mapper.readTree(
                 "{\"down\":false,\"errorRate\":0.0,\"latencyMs\":1,\"rejectMaHoSoPattern\":null,"
-                        + "\"failMaHoSoPattern\":null}"));
+                        + "\"failMaHoSoPattern\":null,\"failFilePattern\":null}"));
 
         Answer nonsense = send(put("/sim/dvcqg/faults").content(utf8(
                 "{\"errorRate\": 2, \"rejectMaHoSoPattern\": \"(\", \"failMaHoSoPattern\": 7}")));
@@ -475,8 +477,11 @@ class DvcqgSimulatorTest {
 
         assertThat(stats()).isEqualTo(mapper.readTree("""
                 {"dossiers": 1, "progressItems": 2,
-                 "requests": {"auth": 2, "DongBoHoSoMC": 3, "CapNhatTienDoHoSoMC": 1, "TraCuuHoSo": 1, "invalid": 1},
-                 "rejectedByFault": 0, "failedByFault": 1}"""));
+                 "requests": {"auth": 2, "DongBoHoSoMC": 3, "CapNhatTienDoHoSoMC": 1, "TraCuuHoSo": 1,
+                              "LayDanhSachHoSo": 0, "LayChiTietHoSo": 0, "CapNhatDaNhanHoSo": 0,
+                              "DongBoTrangThaiHoSo": 0, "invalid": 1, "getfile": 0},
+                 "rejectedByFault": 0, "failedByFault": 1,
+                 "filedDossiers": 0, "filedEntries": 0, "waitingEntries": 0, "pushFailures": 0}"""));
     }
 
     @Test
@@ -544,6 +549,7 @@ class DvcqgSimulatorTest {
     void theConfigurationAloneServesTheSimulatorWithBoundProperties() {
         spring.withUserConfiguration(DvcqgSimulatorConfiguration.class)
                 .withPropertyValues("lienthong.simulator.dvcqg.store-file=" + journal,
+                        "lienthong.simulator.dvcqg.citizen.store-directory=" + dir.resolve("citizen-wired"),
                         "lienthong.simulator.dvcqg.session-ttl=5m",
                         "lienthong.simulator.dvcqg.faults.reject-ma-ho-so-pattern=^REJ",
                         "lienthong.simulator.dvcqg.faults.latency=2ms")
@@ -604,10 +610,15 @@ class DvcqgSimulatorTest {
         DvcqgSessions sessions = new DvcqgSessions(properties.sessionTtl(), clock);
         DvcqgFaults faults = new DvcqgFaults(DvcqgFaults.Settings.of(properties.faults()));
         DvcqgStats stats = new DvcqgStats();
-        portal = new DvcqgPortal(properties, json, sessions, faults, new DvcqgDossierRules(), store, stats);
+        if (inbox != null) {
+            inbox.close();
+        }
+        inbox = new DvcqgInbox(dir.resolve("citizen"), clock);
+        portal = new DvcqgPortal(properties, json, sessions, faults, new DvcqgDossierRules(), store, stats, inbox);
+        DvcqgPush push = new DvcqgPush(properties.citizen().push(), inbox, portal, json, () -> "");
         mvc = MockMvcBuilders.standaloneSetup(
                 new DvcqgSimulatorController(portal, json),
-                new DvcqgSimulatorAdminController(store, stats, faults, sessions, json)).build();
+                new DvcqgSimulatorAdminController(store, stats, faults, sessions, json, inbox, push)).build();
     }
 
     private Answer send(RequestBuilder request) throws Exception {
