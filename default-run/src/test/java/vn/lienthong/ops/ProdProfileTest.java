@@ -14,7 +14,10 @@ import org.springframework.core.io.ClassPathResource;
 
 import vn.lienthong.security.AccessProperties;
 
-/** What application-prod.yaml changes in application.yaml's security settings, read as Spring Boot reads them. */
+/**
+ * What application-prod.yaml changes in application.yaml's security and simulator settings, read as Spring Boot reads
+ * them.
+ */
 class ProdProfileTest {
 
     @Test
@@ -31,6 +34,18 @@ class ProdProfileTest {
         assertThat(environment.getProperty("hawtio.authenticationEnabled")).isEqualTo("true");
         assertThat(environment.getProperty("management.endpoints.web.exposure.include"))
                 .doesNotContain("heapdump", "env", "configprops", "threaddump");
+    }
+
+    @Test
+    void theProdProfileTurnsEverySimulatorOffWhichTheProductionGuardRequires() throws IOException {
+        StandardEnvironment environment = new StandardEnvironment();
+        load(environment, "application-prod.yaml");
+        load(environment, "application.yaml");
+
+        for (String simulator : List.of("dvcqg", "axis", "eoffice", "motcua")) {
+            assertThat(environment.getProperty("lienthong.simulator." + simulator + ".enabled", Boolean.class))
+                    .as(simulator).isFalse();
+        }
     }
 
     private static void load(StandardEnvironment environment, String file) throws IOException {
