@@ -26,7 +26,7 @@ class BrokerPortTest {
             String acceptor = "tcp://127.0.0.1:" + taken.getLocalPort();
             Instant start = Instant.now();
             Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(LienthongApplication.class).run(
-                    "--server.port=0",
+                    "--server.port=0", "--lienthong.national.mode=push",
                     "--spring.jmx.enabled=false",
                     "--camel.main.jmx-enabled=false",
                     "--lienthong.data-directory=" + data,

@@ -176,7 +176,8 @@ class OperationsTest extends GatewayTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().path("queues").findValuesAsText("name")).containsExactly(
                 "lienthong.dossier.to-portal", "lienthong.dossier.dead-letter", "lienthong.document.to-axis",
-                "lienthong.document.from-axis", "lienthong.document.held", "lienthong.document.dead-letter");
+                "lienthong.document.from-axis", "lienthong.document.held", "lienthong.document.dead-letter",
+                "lienthong.national.to-motcua", "lienthong.national.dead-letter");
         JsonNode toPortal = reply.json().path("queues").get(0);
         assertThat(toPortal.path("depth").asLong()).isGreaterThanOrEqualTo(0);
         assertThat(toPortal.path("consumers").asInt()).as("the delivery consumers").isPositive();

@@ -54,7 +54,7 @@ class HeldDossiersTest {
     static void startGateway() throws Exception {
         // Arguments, not default properties: they must win over application.yaml.
         gateway = new SpringApplicationBuilder(LienthongApplication.class).run(
-                "--server.port=0",
+                "--server.port=0", "--lienthong.national.mode=push",
                 "--spring.jmx.enabled=false",
                 "--camel.main.jmx-enabled=false",
                 "--lienthong.data-directory=" + Files.createTempDirectory("lienthong-held"),

@@ -69,7 +69,7 @@ class GatewayRestartTest {
     private ConfigurableApplicationContext startGateway(Path data) {
         // Arguments, not default properties: they must win over application.yaml.
         return new SpringApplicationBuilder(LienthongApplication.class).run(
-                "--server.port=0",
+                "--server.port=0", "--lienthong.national.mode=push",
                 "--spring.jmx.enabled=false",
                 "--camel.main.jmx-enabled=false",
                 "--lienthong.data-directory=" + data,

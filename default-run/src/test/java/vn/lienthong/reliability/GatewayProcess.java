@@ -76,6 +76,7 @@ final class GatewayProcess implements AutoCloseable {
                 Map.entry("AXIS_BASE_URL", portal.axisUrl()),
                 Map.entry("AXIS_SECRET", SimulatorProcess.AXIS_SECRET),
                 Map.entry("EOFFICE_WEBHOOK_URL", portal.eofficeUrl()),
+                Map.entry("MOTCUA_URL", portal.motcuaUrl() + "/{unit}"),
                 // production refuses the shipped DEV signing key
                 Map.entry("LIENTHONG_EDXML_SIGNING_KEYSTORE", SigningKeys.generate(directory.resolve(name + "-signing.p12")).toString()),
                 Map.entry("LIENTHONG_EDXML_SIGNING_PASSWORD", SigningKeys.PASSWORD),

@@ -69,6 +69,10 @@ final class SimulatorProcess implements AutoCloseable {
         return baseUrl.replace("/sim/dvcqg", "/sim/eoffice");
     }
 
+    String motcuaUrl() {
+        return baseUrl.replace("/sim/dvcqg", "/sim/motcua");
+    }
+
     JsonNode stats() {
         return Http.get(baseUrl + "/stats", Map.of()).json();
     }

@@ -70,7 +70,7 @@ class JolokiaPolicyTest extends SecuredGatewayTest {
                 Map.of("Authorization", VIEWER)).json();
 
         assertThat(queues.get("status").asInt()).isEqualTo(200);
-        assertThat(queues.get("value").size()).as("every queue of lienthong.queues").isEqualTo(6);
+        assertThat(queues.get("value").size()).as("every queue of lienthong.queues").isEqualTo(8);
         JsonNode toPortal = queues.get("value").get("lienthong.dossier.to-portal");
         assertThat(toPortal.get("consumers").asInt()).isEqualTo(16);
         assertThat(toPortal.get("depth").isIntegralNumber()).isTrue();

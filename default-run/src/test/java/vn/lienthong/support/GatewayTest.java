@@ -25,6 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "lienthong.simulator.eoffice.enabled=false",
         "lienthong.simulator.motcua.enabled=false",
         "lienthong.documents.poll-interval=300",
+        // Many gateways of the test run share one portal simulator: only NationalInboundTest's pulls from it.
+        "lienthong.national.mode=push",
+        "lienthong.national.poll-interval=300",
         "lienthong.edxml.max-document-size=20MB",
         "lienthong.edxml.max-attachment-size=20MB",
         "lienthong.broker.tcp-acceptor=",
@@ -51,6 +54,8 @@ public abstract class GatewayTest {
         registry.add("lienthong.axis.base-url", portal::axisUrl);
         registry.add("lienthong.axis.soap-url", portal::axisSoapUrl);
         registry.add("lienthong.documents.eoffice-url", portal::eofficeUrl);
+        registry.add("lienthong.national.destinations.motcua-tinh.url", () -> portal.motcuaUrl() + "/{unit}");
+        registry.add("lienthong.national.destinations.dat-dai.url", () -> portal.motcuaUrl() + "/dat-dai");
     }
 
     @BeforeEach

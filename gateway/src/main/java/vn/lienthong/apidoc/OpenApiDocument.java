@@ -34,7 +34,7 @@ public class OpenApiDocument {
 
     static final String FILE = "openapi.yaml";
     /** The folders of mappings/ whose schemas are part of the contract. */
-    private static final Set<String> SCHEMA_FOLDERS = Set.of("dvcqg", "canonical", "documents");
+    private static final Set<String> SCHEMA_FOLDERS = Set.of("dvcqg", "canonical", "documents", "national");
     private static final Pattern SCHEMA_FILE = Pattern.compile("[a-z-]+\\.schema\\.json");
 
     private final Path directory;

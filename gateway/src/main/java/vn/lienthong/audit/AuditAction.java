@@ -10,6 +10,8 @@ public enum AuditAction {
     /** A parked dossier message put back on its way; a parked or quarantined document processed again. */
     REPLAY,
     REPROCESS,
+    /** A quarantined dossier of the national portal refused back to it by an operator, with the reason. */
+    REFUSE,
     /** A JMX operation or attribute change asked through Jolokia (the console): route start/stop and the like. */
     JOLOKIA_EXEC,
     JOLOKIA_WRITE

@@ -16,7 +16,19 @@ public enum MessageKind {
     DOCUMENT("document", "document.schema.json", false, "documents"),
 
     /** A status about a document, {@code mappings/documents/document-status.schema.json}. */
-    DOCUMENT_STATUS("document-status", "document-status.schema.json", false, "documents");
+    DOCUMENT_STATUS("document-status", "document-status.schema.json", false, "documents"),
+
+    /**
+     * A dossier filed online at the national portal, coming down to the province's one-stop system
+     * ({@code mappings/national/dossier.schema.json}); its client kind is {@code national-dossier}.
+     */
+    NATIONAL_DOSSIER("national-dossier", "dossier.schema.json", false, "national"),
+
+    /**
+     * What a citizen did later on the portal about such a dossier (a supplement, a withdrawal request, a payment, a
+     * rating), delivered to the one-stop after the dossier ({@code mappings/national/event.schema.json}).
+     */
+    NATIONAL_EVENT("national-event", "event.schema.json", false, "national");
 
     private final String fileStem;
     private final String schemaFile;

@@ -10,14 +10,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The circuit of each destination the gateway delivers to ({@link DestinationCircuit}), by its name: {@code portal},
- * {@code axis}, {@code eoffice}. A destination's adapter asks its circuit before each call and tells it the outcome; the
+ * {@code axis}, {@code eoffice}, {@code motcua} (the province's one-stop systems). A destination's adapter asks its circuit before each call and tells it the outcome; the
  * held messages' retrier skips a destination whose circuit is open; health and metrics show each one.
  */
 @Component
 public class DestinationCircuits {
 
     /** The destinations with a circuit (a new flow's destination is added here). */
-    public static final List<String> DESTINATIONS = List.of("portal", "axis", "eoffice");
+    public static final List<String> DESTINATIONS = List.of("portal", "axis", "eoffice", "motcua");
 
     private final Map<String, DestinationCircuit> circuits;
 

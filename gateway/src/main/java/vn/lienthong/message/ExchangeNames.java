@@ -45,6 +45,12 @@ public final class ExchangeNames {
         public static final String ORIGIN_QUEUE = "LienthongOriginQueue";
         /** Set by Artemis on a message it moved to a dead-letter address itself: the queue it came from. */
         public static final String BROKER_ORIGIN_QUEUE = "_AMQ_ORIG_QUEUE";
+        /** The national portal's id of an entry it handed down (a dossier or a later action): what it is marked received by. */
+        public static final String ENTRY_ID = "LienthongEntryId";
+        /** What a national event is: supplement, withdrawal, payment, rating. */
+        public static final String EVENT_TYPE = "LienthongEventType";
+        /** Why a message from the national portal cannot go on (its problems): it is quarantined when its delivery starts. */
+        public static final String QUARANTINE_REASON = "LienthongQuarantineReason";
         /** Artemis message group: one consumer at a time per ordering key keeps its messages in order. */
         public static final String GROUP_ID = "JMSXGroupID";
 
@@ -99,6 +105,8 @@ public final class ExchangeNames {
         public static final String HELD_BODY = "LienthongHeldBody";
         /** true when a failing message has no retries left with the held messages: it is dead-lettered. */
         public static final String PARK = "LienthongPark";
+        /** The dead-letter queue of the message's flow, where it is parked or quarantined. */
+        public static final String DEAD_LETTER_QUEUE = "LienthongDeadLetterQueue";
         /** The destination's reply to a delivery. */
         public static final String REPLY = "LienthongReply";
         /** What the trail records of a delivery's outcome. */

@@ -7,7 +7,9 @@ public enum Destination {
     /** The national document axis. */
     AXIS("axis"),
     /** The provincial e-office's webhook. */
-    EOFFICE("eoffice");
+    EOFFICE("eoffice"),
+    /** The province's one-stop systems (hệ thống một cửa), where the national portal's dossiers go. */
+    MOTCUA("motcua");
 
     private final String tag;
 

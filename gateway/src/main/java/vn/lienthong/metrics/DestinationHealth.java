@@ -20,7 +20,7 @@ import vn.lienthong.delivery.DestinationCircuit;
 import vn.lienthong.delivery.DestinationCircuits;
 
 /**
- * Each destination as a health component ({@code portal}, {@code axis}, {@code eoffice}) with its circuit and last
+ * Each destination as a health component ({@code portal}, {@code axis}, {@code eoffice}, {@code motcua}) with its circuit and last
  * error, in the {@code destinations} health group (application.yaml). They are kept out of {@code /actuator/health}
  * itself (and liveness and readiness have their own groups): a store-and-forward gateway keeps accepting while a
  * destination is down, so a down portal must not get it restarted or taken out of a load balancer.
@@ -30,7 +30,7 @@ public class DestinationHealth {
 
     /** The health components' names (bean name less "HealthIndicator"): the destinations' tags. */
     static final Set<String> COMPONENTS = Set.of(Destination.PORTAL.tag(), Destination.AXIS.tag(),
-            Destination.EOFFICE.tag());
+            Destination.EOFFICE.tag(), Destination.MOTCUA.tag());
 
     private static final String CIRCUIT_RULE =
             "open after calls failed for lienthong.delivery.outage-dossiers different messages in a row";
@@ -49,6 +49,12 @@ public class DestinationHealth {
     HealthIndicator eofficeHealthIndicator(DestinationCalls calls, DestinationCircuits circuits,
                                            MeterRegistry registry) {
         return indicator(Destination.EOFFICE, calls, circuits, registry);
+    }
+
+    @Bean
+    HealthIndicator motcuaHealthIndicator(DestinationCalls calls, DestinationCircuits circuits,
+                                          MeterRegistry registry) {
+        return indicator(Destination.MOTCUA, calls, circuits, registry);
     }
 
     private static HealthIndicator indicator(Destination destination, DestinationCalls calls,

@@ -32,7 +32,7 @@ public class GatewayGauges {
                     .tag("queue", name).register(registry);
         }
         for (Flow flow : Flow.values()) {
-            String kinds = flow == Flow.DOSSIER ? "'DOSSIER', 'PROGRESS'" : "'DOCUMENT', 'DOCUMENT_STATUS'";
+            String kinds = flow.sqlKinds();
             // The held messages' own table stays small (the tracking table grows with every message).
             String count = "select count(*) from held_message where parked = false and kind in (" + kinds + ")";
             Gauge.builder("lienthong.held.messages", jdbc, db -> {

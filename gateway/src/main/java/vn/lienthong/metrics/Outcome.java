@@ -24,7 +24,7 @@ public enum Outcome {
             case ACCEPTED -> fromParked ? REPLAYED : from == TrackingState.RECEIVED ? ACCEPTED : null;
             case HELD -> fromParked ? REPLAYED : from == TrackingState.HELD ? null : HELD;
             case DELIVERED -> DELIVERED;
-            case REJECTED_BY_PORTAL, REJECTED_BY_AXIS -> REJECTED;
+            case REJECTED_BY_PORTAL, REJECTED_BY_AXIS, REFUSED -> REJECTED;
             case DEAD_LETTERED -> DEAD_LETTERED;
             case QUARANTINED -> QUARANTINED;
             case RECEIVED, DELIVERING, RETRYING -> null;

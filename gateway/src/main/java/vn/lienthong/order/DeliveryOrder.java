@@ -7,8 +7,10 @@ import org.apache.camel.Message;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import vn.lienthong.contract.MessageKind;
 import vn.lienthong.message.ExchangeNames.Header;
 import vn.lienthong.message.ExchangeNames.Property;
+import vn.lienthong.metrics.Flow;
 import vn.lienthong.tracking.TrackingState;
 
 /**
@@ -30,7 +32,7 @@ public class DeliveryOrder {
     /** States after which the broker giving the message again must not send it again (the outcome is recorded). */
     private static final Set<String> RECORDED = Set.of(TrackingState.DELIVERED.name(),
             TrackingState.REJECTED_BY_PORTAL.name(), TrackingState.REJECTED_BY_AXIS.name(),
-            TrackingState.QUARANTINED.name());
+            TrackingState.QUARANTINED.name(), TrackingState.REFUSED.name());
 
     private final JdbcTemplate jdbc;
     private final HeldMessageStore held;
@@ -75,9 +77,10 @@ public class DeliveryOrder {
             decision = jdbc.queryForObject("""
                     select
                       (select state from tracked_message where tracking_id = ?),
-                      (select count(*) from tracked_message where ma_ho_so = ? and dossier_seq < ? and state in (%s)),
+                      (select count(*) from tracked_message
+                       where ma_ho_so = ? and dossier_seq < ? and state in (%s) and kind in (%s)),
                       (select count(*) from held_message where destination = ? and order_key = ? and seq <= ?)"""
-                            .formatted(ON_ITS_WAY),
+                            .formatted(ON_ITS_WAY, flowKinds(in.getHeader(Header.KIND, String.class))),
                     (rs, row) -> {
                         Decision own = ownDecision(rs.getString(1));
                         if (own != null) {
@@ -100,11 +103,23 @@ public class DeliveryOrder {
         return TrackingState.HELD.name().equals(state) ? Decision.HOLD : null;
     }
 
-    /** The dossier's earliest message before this place that is still on its way, as "trackingId (STATE)". */
-    String earliestOnItsWay(String maHoSo, long sequence) {
+    /**
+     * The kinds of the message's flow, for the query: a dossier's messages going up never wait behind the ones coming
+     * down from the national portal, nor the other way round (they share the dossier's places).
+     */
+    private static String flowKinds(String kind) {
+        return Flow.of(kind == null ? MessageKind.DOSSIER : MessageKind.valueOf(kind)).sqlKinds();
+    }
+
+    /**
+     * The dossier's earliest message of the same flow as {@code kind} before this place that is still on its way, as
+     * "trackingId (STATE)".
+     */
+    String earliestOnItsWay(String maHoSo, long sequence, String kind) {
         return jdbc.query("""
                 select tracking_id, state from tracked_message where ma_ho_so = ? and dossier_seq < ? and state in (%s)
-                order by dossier_seq fetch first 1 rows only""".formatted(ON_ITS_WAY),
+                  and kind in (%s)
+                order by dossier_seq fetch first 1 rows only""".formatted(ON_ITS_WAY, flowKinds(kind)),
                 (rs, row) -> rs.getString(1) + " (" + rs.getString(2) + ")", maHoSo, sequence)
                 .stream().findFirst().orElse(null);
     }

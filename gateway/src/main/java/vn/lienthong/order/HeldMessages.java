@@ -74,7 +74,7 @@ public class HeldMessages {
         HeldMessage message = fromQueue(exchange, 0, now());
         HeldMessage before = store.justBefore(message.destination(), message.key(), message.sequence()).orElse(null);
         String onItsWay = before == null && message.sequence() > 0 && exchange.getIn().getHeader(Header.SEQUENCE) != null
-                ? order.earliestOnItsWay(message.key(), message.sequence()) : null;
+                ? order.earliestOnItsWay(message.key(), message.sequence(), message.kind()) : null;
         String detail = before != null
                 ? "held behind " + before.trackingId() + (before.parked() ? " (dead-lettered)" : " (held)")
                 : onItsWay != null ? "held behind " + onItsWay + ": an earlier message of the dossier is still on its way"
@@ -126,7 +126,7 @@ public class HeldMessages {
         if (head == null || head.parked() || head.nextAttemptAt().isAfter(now)) {
             return;
         }
-        if (head.headers().get(Header.SEQUENCE) != null && order.earliestOnItsWay(head.key(), head.sequence()) != null) {
+        if (head.headers().get(Header.SEQUENCE) != null && order.earliestOnItsWay(head.key(), head.sequence(), head.kind()) != null) {
             // Due keys are taken oldest first: one waiting for long must not keep the others out of a run.
             store.postpone(head.trackingId(), now.plus(delivery.heldPollInterval()));
             return;

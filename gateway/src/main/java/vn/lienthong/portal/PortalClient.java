@@ -1,12 +1,16 @@
 package vn.lienthong.portal;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -105,6 +109,56 @@ public class PortalClient implements AutoCloseable {
             }
         }
         return reply;
+    }
+
+    /**
+     * Streams a file the portal holds (a dossier's file, by its {@code getfile} URL) into {@code out}, chunk by chunk
+     * (never whole in memory), with the LGSP's bearer token when there is one.
+     *
+     * @return the bytes copied
+     * @throws PortalUnavailableException when the portal cannot be reached or does not answer 2xx (worth retrying)
+     * @throws FileTooLargeException      when the file has more than {@code limit} bytes (it will not shrink)
+     */
+    public long download(URI url, OutputStream out, long limit, Duration timeout) {
+        HttpGet get = new HttpGet(url);
+        get.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(timeout)).build());
+        String bearer = bearer();
+        if (bearer != null) {
+            get.setHeader("Authorization", bearer);
+        }
+        try {
+            return http.execute(get, response -> {
+                int status = response.getCode();
+                if (status / 100 != 2 || response.getEntity() == null) {
+                    calls.failed(Destination.PORTAL, "http_" + status, "portal answered HTTP " + status + " for a file");
+                    throw new PortalUnavailableException("the portal answered HTTP " + status + " for the file " + url);
+                }
+                try (InputStream in = response.getEntity().getContent()) {
+                    byte[] buffer = new byte[64 * 1024];
+                    long copied = 0;
+                    for (int n; (n = in.read(buffer)) != -1; ) {
+                        copied += n;
+                        if (copied > limit) {
+                            throw new FileTooLargeException(url + " has more than " + limit + " bytes");
+                        }
+                        out.write(buffer, 0, n);
+                    }
+                    return copied;
+                }
+            });
+        } catch (PortalUnavailableException | FileTooLargeException e) {
+            throw e;
+        } catch (IOException e) {
+            calls.failed(Destination.PORTAL, "unreachable", "portal unreachable: " + describe(e));
+            throw new PortalUnavailableException("the file " + url + " could not be fetched: " + describe(e), e);
+        }
+    }
+
+    /** A file at the portal larger than the gateway takes (lienthong.national.max-file-size): retrying cannot help. */
+    public static class FileTooLargeException extends RuntimeException {
+        public FileTooLargeException(String message) {
+            super(message);
+        }
     }
 
     public boolean isSuccess(PortalReply reply) {

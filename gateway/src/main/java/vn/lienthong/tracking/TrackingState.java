@@ -27,10 +27,15 @@ public enum TrackingState {
      * A document received from the axis that cannot be processed (not well-formed, unsafe, invalid, bad signature):
      * kept in the document dead-letter queue with its reason for an operator to re-process, and the axis told "fail".
      */
-    QUARANTINED;
+    QUARANTINED,
+    /**
+     * Refused back to its sender by an operator: a quarantined dossier of the national portal, which the portal now
+     * shows as not accepted (TrangThaiHoSo 3, with the operator's reason); not delivered.
+     */
+    REFUSED;
 
     public boolean isFinal() {
         return this == DELIVERED || this == REJECTED_BY_PORTAL || this == REJECTED_BY_AXIS || this == DEAD_LETTERED
-                || this == QUARANTINED;
+                || this == QUARANTINED || this == REFUSED;
     }
 }

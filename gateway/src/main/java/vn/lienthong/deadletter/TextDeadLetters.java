@@ -3,6 +3,7 @@ package vn.lienthong.deadletter;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.jms.ConnectionFactory;
@@ -14,13 +15,10 @@ import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jms.core.JmsTemplate;
-import org.springframework.stereotype.Component;
 
 import vn.lienthong.audit.AuditAction;
 import vn.lienthong.audit.AuditTrail;
-import vn.lienthong.contract.MessageKind;
 import vn.lienthong.message.ExchangeNames;
 import vn.lienthong.message.ExchangeNames.Header;
 import vn.lienthong.order.HeldMessageStore;
@@ -28,14 +26,14 @@ import vn.lienthong.tracking.TrackingState;
 import vn.lienthong.tracking.TrackingStore;
 
 /**
- * The dossier flow's dead letters: puts a parked dossier message back on its delivery queue. A replayed message keeps
+ * The dead letters of a flow whose messages are text (JSON): the dossiers going up to the portal, the national
+ * portal's dossiers coming down ({@link TextFlows}). Puts a parked message back on its delivery queue. A replayed message keeps
  * its tracking id and its message group, and messages are replayed in the order they were parked, so a dossier's
  * messages keep their order. A message dead-lettered from the held messages (its dossier's later messages wait
  * behind it) goes back to the head of its dossier's held messages instead, retried with all its attempts; the
  * messages behind it follow once it is delivered.
  */
-@Component
-public class DossierDeadLetters implements FlowDeadLetters {
+public class TextDeadLetters implements FlowDeadLetters {
 
     private static final Pattern TRACKING_ID = Pattern.compile("[0-9a-fA-F-]{36}");
 
@@ -43,13 +41,19 @@ public class DossierDeadLetters implements FlowDeadLetters {
     private final TrackingStore tracking;
     private final HeldMessageStore held;
     private final AuditTrail audit;
+    private final String flow;
+    private final Set<String> kinds;
     private final String deadLetterQueue;
     private final String deliveryQueue;
 
-    public DossierDeadLetters(ConnectionFactory connectionFactory, TrackingStore tracking, HeldMessageStore held,
-                           AuditTrail audit,
-                           @Value("${lienthong.queues.dossier-dead-letter}") String deadLetterQueue,
-                           @Value("${lienthong.queues.dossier-to-portal}") String deliveryQueue) {
+    /**
+     * @param flow  the flow's name ({@code dossier}, {@code national})
+     * @param kinds its message kinds (DOSSIER, PROGRESS, ...)
+     */
+    public TextDeadLetters(String flow, Set<String> kinds, ConnectionFactory connectionFactory, TrackingStore tracking,
+                           HeldMessageStore held, AuditTrail audit, String deadLetterQueue, String deliveryQueue) {
+        this.flow = flow;
+        this.kinds = Set.copyOf(kinds);
         this.audit = audit;
         this.jms = new JmsTemplate(connectionFactory);
         this.jms.setSessionTransacted(true);
@@ -61,7 +65,7 @@ public class DossierDeadLetters implements FlowDeadLetters {
 
     @Override
     public String flow() {
-        return "dossier";
+        return flow;
     }
 
     @Override
@@ -71,7 +75,7 @@ public class DossierDeadLetters implements FlowDeadLetters {
 
     @Override
     public boolean carries(String kind) {
-        return MessageKind.DOSSIER.name().equals(kind) || MessageKind.PROGRESS.name().equals(kind);
+        return kinds.contains(kind);
     }
 
     @Override
@@ -79,12 +83,21 @@ public class DossierDeadLetters implements FlowDeadLetters {
         return Header.MA_HO_SO;
     }
 
-    /** {@code MaHoSo}, and {@code heldBehind}: its dossier's messages waiting behind it (sent once it is delivered). */
+    /**
+     * {@code MaHoSo}, and {@code heldBehind}: its dossier's messages waiting behind it (sent once it is delivered); for
+     * a message from the national portal also {@code entryId} (the portal's) and {@code eventType}.
+     */
     @Override
     public Map<String, Object> details(String trackingId, Map<String, Object> properties) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("MaHoSo", properties.get(Header.MA_HO_SO));
         details.put("heldBehind", trackingId == null ? 0 : held.waitingBehind(trackingId));
+        if (properties.get(Header.ENTRY_ID) != null) {
+            details.put("entryId", properties.get(Header.ENTRY_ID));
+        }
+        if (properties.get(Header.EVENT_TYPE) != null) {
+            details.put("eventType", properties.get(Header.EVENT_TYPE));
+        }
         return details;
     }
 
@@ -132,5 +145,27 @@ public class DossierDeadLetters implements FlowDeadLetters {
 
     private static String selector(String id) {
         return Header.TRACKING_ID + " = '" + id + "'";
+    }
+
+    /**
+     * Takes one parked message out of the dead-letter queue for good, once {@code before} succeeded (e.g. the sender
+     * was told it is refused), in one local transaction; audited as {@code action}. False when it is not parked here.
+     */
+    public boolean remove(String id, String operator, AuditAction action, String detail, Runnable before) {
+        if (!TRACKING_ID.matcher(id).matches()) {
+            return false;
+        }
+        return Boolean.TRUE.equals(jms.execute(session -> {
+            try (MessageConsumer consumer = session.createConsumer(session.createQueue(deadLetterQueue),
+                    selector(id))) {
+                if (consumer.receive(1000) == null) {
+                    return false;
+                }
+                before.run();
+                audit.operatorAction(operator, action, id, detail);
+                session.commit();
+                return true;
+            }
+        }, true));
     }
 }

@@ -1,0 +1,95 @@
+package vn.lienthong.national;
+
+import java.util.Set;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.lienthong.client.ClientProperties.ClientSystem;
+import vn.lienthong.message.ExchangeNames.Property;
+
+/**
+ * Pull (lienthong.national.mode pull): the entries waiting for the province at the portal, every poll-interval on one
+ * instance at a time (routes/national-ingress.yaml, national-poll). Each dossier's detail is fetched
+ * ({@code LayChiTietHoSo}) and every entry goes through the same intake as a pushed one ({@code direct:national-entry}):
+ * checked, stored durably once per entry id. The portal is told "received" only after the one-stop has it
+ * ({@link OneStopDelivery}); until then it lists the entry again, and the intake takes it once.
+ */
+@Component("nationalInbox")
+public class NationalInbox {
+
+    private static final Logger log = LoggerFactory.getLogger(NationalInbox.class);
+    /** The portal as the sender of what the gateway pulls: it may send what comes down, nothing else. */
+    static final ClientSystem PORTAL = new ClientSystem(NationalIntake.PORTAL_CLIENT, null, null, null,
+            NationalIntake.FORMAT, Set.of("national-dossier", "national-event"), null, null, null);
+
+    private final NationalPortal portal;
+    private final NationalProperties properties;
+    private final ProducerTemplate producer;
+
+    public NationalInbox(NationalPortal portal, NationalProperties properties, ProducerTemplate producer) {
+        this.portal = portal;
+        this.properties = properties;
+        this.producer = producer;
+    }
+
+    /** The job: takes what waits, oldest first; an entry that could not be taken is listed again next time. */
+    public void poll() {
+        if (properties.mode() != NationalProperties.Mode.PULL) {
+            return;
+        }
+        NationalPortal.Listing listing = portal.waiting();
+        int taken = 0;
+        int failed = 0;
+        for (JsonNode entry : listing.entries()) {
+            if (take(entry)) {
+                taken++;
+            } else {
+                failed++;
+            }
+        }
+        if (!listing.entries().isEmpty()) {
+            log.info("national portal: {} entr{} listed ({} waiting in all), {} taken{}", listing.entries().size(),
+                    listing.entries().size() == 1 ? "y" : "ies", listing.total(), taken,
+                    failed == 0 ? "" : ", " + failed + " to be taken at the next listing");
+        }
+    }
+
+    /** The api-intake's admission of a pulled entry: the portal is its sender. */
+    public void admit(Exchange exchange) {
+        exchange.setProperty(Property.CLIENT, PORTAL);
+    }
+
+    private boolean take(JsonNode entry) {
+        try {
+            JsonNode message = entry;
+            if ("dossier".equalsIgnoreCase(NationalPortal.text(entry, "type"))) {
+                // The dossier as the portal holds it now, with its files' URLs and supplements.
+                JsonNode detail = portal.detail(NationalPortal.text(entry, "MaHoSo"));
+                if (detail != null && detail.isObject()) {
+                    ObjectNode withDetail = entry.deepCopy();
+                    withDetail.set("data", detail);
+                    message = withDetail;
+                }
+            }
+            JsonNode taken = message;
+            Exchange done = producer.send("direct:national-entry", exchange -> exchange.getIn().setBody(taken));
+            if (done.getException() != null || done.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class) != null
+                    && done.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class) >= 300) {
+                log.warn("national portal entry {} not taken: {}", NationalPortal.text(entry, "id"),
+                        done.getException() != null ? done.getException().getMessage() : done.getIn().getBody(String.class));
+                return false;
+            }
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("national portal entry {} not taken: {}", NationalPortal.text(entry, "id"), e.getMessage());
+            return false;
+        }
+    }
+}
