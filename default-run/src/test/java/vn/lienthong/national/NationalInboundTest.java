@@ -40,7 +40,8 @@ import vn.lienthong.support.Http;
 @TestPropertySource(properties = {
         "spring.artemis.embedded.server-id=14",
         "camel.servlet.mapping.servlet-name=CamelServletNationalTest",
-        "camel.component.servlet.servlet-name=CamelServletNationalTest"
+        "camel.component.servlet.servlet-name=CamelServletNationalTest",
+        "lienthong.national.status-procedures=1.001229"
 })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class NationalInboundTest extends GatewayTest {
@@ -232,6 +233,27 @@ class NationalInboundTest extends GatewayTest {
         assertThat(listed.get("reason").asText()).contains("answered HTTP 500 for the file").contains("retries");
         assertThat(atOneStop(HUNG_YEN_UNIT, maHoSo)).as("never delivered without its files").isNull();
         assertThat(province(maHoSo).path("received").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theOneStopsProcessingGoesBackUpAndForAConfiguredProcedureAlsoToThePortalsStatusService() {
+        String maHoSo = file(dossier(HUNG_YEN_UNIT, "cccd.jpg"), scan);
+        JsonNode delivered = await().atMost(WAIT).until(() -> atOneStop(HUNG_YEN_UNIT, maHoSo), d -> d != null);
+        String oneStopId = delivered.get("MaHoSoDonVi").asText();
+
+        // The one-stop (demo-dvcqg: the destination's client, so the dossier's owner) syncs its processing up.
+        ObjectNode processing = vn.lienthong.support.Dossiers.dvcqg(maHoSo).put("TrangThaiHoSo", 4);
+        Http.Reply synced = api.postDossier("demo-dvcqg-key", processing);
+        assertThat(synced.status()).as(synced.text()).isEqualTo(202);
+
+        JsonNode province = await().atMost(WAIT).until(() -> province(maHoSo), p -> p.path("statuses").size() == 1);
+        assertThat(province.at("/statuses/0/MaHoSoDonVi").asText()).as("the one-stop's own id").isEqualTo(oneStopId);
+        assertThat(province.at("/statuses/0/TrangThai").asInt()).isEqualTo(4);
+        await().atMost(WAIT).until(() -> states(maHoSo), states -> states.equals(List.of("DELIVERED", "DELIVERED")));
+        List<String> kinds = new java.util.ArrayList<>();
+        trail(maHoSo).path("messages").forEach(m -> kinds.add(m.path("kind").asText()));
+        assertThat(kinds).as("the trail of the MaHoSo shows both directions").containsExactly("NATIONAL_DOSSIER",
+                "DOSSIER");
     }
 
     // ---- the systems around the gateway ----

@@ -103,7 +103,7 @@ class NationalRoutingTest {
                 org.springframework.util.unit.DataSize.ofMegabytes(50), java.time.Duration.ofSeconds(60),
                 "national/routing.yaml", Map.of(
                         "motcua-tinh", new NationalProperties.OneStop("http://x/{unit}", null, "dvcqg", null),
-                        "dat-dai", new NationalProperties.OneStop("http://y", null, "dvcqg", null)));
+                        "dat-dai", new NationalProperties.OneStop("http://y", null, "dvcqg", null)), List.of());
     }
 
     @SuppressWarnings("unused")

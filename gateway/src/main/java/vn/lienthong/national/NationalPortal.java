@@ -86,13 +86,24 @@ public class NationalPortal {
 
     /** Refused back to the portal with the reason (TrangThaiHoSo 3): the citizen sees it not accepted. */
     public void notAccepted(String maHoSo, String provinceId, String reason) {
+        status(maHoSo, String.valueOf(NOT_ACCEPTED), provinceId, reason);
+    }
+
+    /** The province's status of a dossier it got from the portal, under its own id ({@code MaHoSoDonVi}). */
+    public void status(String maHoSo, String trangThai, String provinceId, String noiDung) {
         ObjectNode envelope = envelope(STATUS);
-        envelope.putArray("data").addObject()
+        ObjectNode item = envelope.putArray("data").addObject()
                 .put("MaHoSo", maHoSo)
-                .put("TrangThai", NOT_ACCEPTED)
                 .put("MaHoSoDonVi", provinceId)
-                .put("NoiDung", reason)
                 .put("NgayXuLy", PORTAL_TIME.format(OffsetDateTime.now(VIET_NAM)));
+        if (trangThai.matches("\\d{1,2}")) {
+            item.put("TrangThai", Integer.parseInt(trangThai));
+        } else {
+            item.put("TrangThai", trangThai);
+        }
+        if (noiDung != null) {
+            item.put("NoiDung", noiDung);
+        }
         succeeded(STATUS, portal.call(envelope));
     }
 

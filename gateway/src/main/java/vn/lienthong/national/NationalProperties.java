@@ -22,6 +22,8 @@ import org.springframework.util.unit.DataSize;
  * @param fileTimeout  how long fetching one file from the portal may take
  * @param routingTable the routing table, relative to {@code lienthong.mappings.directory}
  * @param destinations the one-stop systems by name (the routing table's destinations)
+ * @param statusProcedures procedures (MaTTHC or its start) whose status, once the one-stop syncs a dossier of the
+ *                     portal's up, also goes to the portal's status service (DongBoTrangThaiHoSo, with MaHoSoDonVi)
  */
 @ConfigurationProperties(prefix = "lienthong.national")
 public record NationalProperties(
@@ -32,10 +34,12 @@ public record NationalProperties(
         @DefaultValue("50MB") DataSize maxFileSize,
         @DefaultValue("60s") Duration fileTimeout,
         @DefaultValue("national/routing.yaml") String routingTable,
-        Map<String, OneStop> destinations) {
+        Map<String, OneStop> destinations,
+        java.util.List<String> statusProcedures) {
 
     public NationalProperties {
         destinations = destinations == null ? Map.of() : Map.copyOf(destinations);
+        statusProcedures = statusProcedures == null ? java.util.List.of() : java.util.List.copyOf(statusProcedures);
     }
 
     public enum Mode { PULL, PUSH }

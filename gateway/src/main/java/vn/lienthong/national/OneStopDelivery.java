@@ -58,6 +58,7 @@ public class OneStopDelivery {
     private final NationalRouting routing;
     private final NationalPortal portal;
     private final NationalTrail trail;
+    private final NationalDossiers dossiers;
     private final TrackingStore tracking;
     private final DocumentSpool spool;
     private final Mappings mappings;
@@ -68,7 +69,8 @@ public class OneStopDelivery {
     private final HttpClient http;
 
     public OneStopDelivery(NationalProperties properties, NationalRouting routing, NationalPortal portal,
-                           NationalTrail trail, TrackingStore tracking, DocumentSpool spool, Mappings mappings,
+                           NationalTrail trail, NationalDossiers dossiers, TrackingStore tracking,
+                           DocumentSpool spool, Mappings mappings,
                            DossierOwners owners, DestinationCircuits circuits, ObjectMapper json,
                            DestinationCalls calls) {
         this.calls = calls;
@@ -76,6 +78,7 @@ public class OneStopDelivery {
         this.routing = routing;
         this.portal = portal;
         this.trail = trail;
+        this.dossiers = dossiers;
         this.tracking = tracking;
         this.spool = spool;
         this.mappings = mappings;
@@ -96,9 +99,7 @@ public class OneStopDelivery {
         String maHoSo = in.getHeader(Header.MA_HO_SO, String.class);
         String eventType = in.getHeader(Header.EVENT_TYPE, String.class);
         JsonNode message = json.readTree(in.getBody(String.class));
-        // An event is routed as its dossier is: by the dossier as the portal holds it.
-        JsonNode dossier = eventType == null ? message : portal.detail(maHoSo);
-        NationalRouting.Routed routed = routing.route(dossier);
+        NationalRouting.Routed routed = route(eventType, maHoSo, message);
         NationalProperties.OneStop oneStop = properties.destinations().get(routed.destination());
         if (routed.note() != null) {
             tracking.note(trackingId, routed.note());
@@ -124,10 +125,17 @@ public class OneStopDelivery {
         for (Part file : files) {
             body.file("file", file.name(), file.contentType(), file.path());
         }
-        int status = circuit.call(maHoSo, () -> DeliveryStopping.isStopping(exchange),
+        HttpResponse<String> answer = circuit.call(maHoSo, () -> DeliveryStopping.isStopping(exchange),
                 () -> post(target, oneStop, body, routed.destination()));
-        exchange.setProperty(Property.DETAIL, "the one-stop system " + routed.destination() + " has it (HTTP " + status
-                + ", rule: " + routed.rule() + (files.isEmpty() ? "" : ", " + files.size() + " file(s)") + ")");
+        String oneStopId = null;
+        if (eventType == null) {
+            oneStopId = oneStopId(answer);
+            dossiers.delivered(new NationalDossiers.Delivered(maHoSo, routed.destination(), routed.unit(),
+                    NationalPortal.text(message, "MaTTHC"), oneStopId));
+        }
+        exchange.setProperty(Property.DETAIL, "the one-stop system " + routed.destination() + " has it (HTTP "
+                + answer.statusCode() + (oneStopId == null ? "" : ", as " + oneStopId) + ", rule: " + routed.rule()
+                + (files.isEmpty() ? "" : ", " + files.size() + " file(s)") + ")");
         received(exchange, trackingId);
     }
 
@@ -186,7 +194,30 @@ public class OneStopDelivery {
         return parts;
     }
 
-    private int post(URI target, NationalProperties.OneStop oneStop, MultipartBody body, String name) {
+    /**
+     * Where it goes. An event goes where its dossier went (the same one-stop, the same unit); one whose dossier the
+     * gateway did not deliver is routed as its dossier, as the portal holds it, would be.
+     */
+    private NationalRouting.Routed route(String eventType, String maHoSo, JsonNode message) {
+        if (eventType == null) {
+            return routing.route(message);
+        }
+        return dossiers.find(maHoSo)
+                .map(d -> new NationalRouting.Routed(d.destination(), "where its dossier went", d.unitCode() == null
+                        ? "" : d.unitCode(), null))
+                .orElseGet(() -> routing.route(portal.detail(maHoSo)));
+    }
+
+    /** The one-stop's own id of the dossier ({@code MaHoSoDonVi} in its answer), when it says. */
+    private String oneStopId(HttpResponse<String> answer) {
+        try {
+            return NationalPortal.text(json.readTree(answer.body() == null ? "{}" : answer.body()), "MaHoSoDonVi");
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    private HttpResponse<String> post(URI target, NationalProperties.OneStop oneStop, MultipartBody body, String name) {
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(properties.fileTimeout())
                 .header("Content-Type", body.contentType()).POST(body.publisher());
         if (oneStop.apiKey() != null && !oneStop.apiKey().isBlank()) {
@@ -206,7 +237,7 @@ public class OneStopDelivery {
         int status = response.statusCode();
         if (status / 100 == 2) {
             calls.answered(Destination.MOTCUA, status);
-            return status;
+            return response;
         }
         String answer = response.body() == null ? "" : response.body().length() > 500
                 ? response.body().substring(0, 500) + "..." : response.body();

@@ -42,6 +42,11 @@ public final class RoutingTable {
                     .anyMatch(pattern -> unitMatches(pattern, u))));
         }
 
+        /** Whether the procedure is one of {@code patterns} (each the whole MaTTHC or its start). */
+        static boolean procedureMatches(List<String> patterns, String maTTHC) {
+            return patterns.stream().anyMatch(p -> procedureMatches(p, maTTHC));
+        }
+
         private static boolean procedureMatches(String pattern, String maTTHC) {
             return maTTHC != null && (maTTHC.equals(pattern) || maTTHC.startsWith(pattern + "."));
         }
