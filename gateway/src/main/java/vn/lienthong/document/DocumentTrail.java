@@ -10,6 +10,7 @@ import org.springframework.stereotype.Repository;
 
 import vn.lienthong.edxml.EdxmlAttachment;
 import vn.lienthong.edxml.SignatureCheck;
+import vn.lienthong.tracking.TrackedFiles;
 import vn.lienthong.tracking.TrackingDetails;
 
 /**
@@ -24,7 +25,10 @@ public class DocumentTrail implements TrackingDetails {
 
     private final JdbcTemplate jdbc;
 
-    public DocumentTrail(JdbcTemplate jdbc) {
+    private final TrackedFiles files;
+
+    public DocumentTrail(JdbcTemplate jdbc, TrackedFiles files) {
+        this.files = files;
         this.jdbc = jdbc;
     }
 
@@ -50,13 +54,8 @@ public class DocumentTrail implements TrackingDetails {
     }
 
     public void attachments(String trackingId, List<EdxmlAttachment> attachments) {
-        jdbc.update("delete from tracked_attachment where tracking_id = ?", trackingId);
-        for (int i = 0; i < attachments.size(); i++) {
-            EdxmlAttachment a = attachments.get(i);
-            jdbc.update("""
-                    insert into tracked_attachment (tracking_id, position, name, content_type, size, sha256)
-                    values (?, ?, ?, ?, ?, ?)""", trackingId, i, a.name(), a.contentType(), a.size(), a.sha256());
-        }
+        files.record(trackingId, attachments.stream()
+                .map(a -> new TrackedFiles.File(a.name(), a.contentType(), a.size(), a.sha256())).toList());
     }
 
     /** The details of an incoming message once it was read (the poller only knew the axis's list entry). */
@@ -107,16 +106,7 @@ public class DocumentTrail implements TrackingDetails {
         view.put("signature", signatureView(row));
         view.put("edxml", Map.of("size", row.get("edxml_size") == null ? -1 : row.get("edxml_size"),
                 "sha256", row.get("edxml_sha256") == null ? "" : row.get("edxml_sha256")));
-        view.put("attachments", jdbc.query("""
-                select name, content_type, size, sha256 from tracked_attachment where tracking_id = ? order by position""",
-                (rs, n) -> {
-                    Map<String, Object> a = new LinkedHashMap<>();
-                    a.put("name", rs.getString(1));
-                    a.put("contentType", rs.getString(2));
-                    a.put("size", rs.getLong(3));
-                    a.put("sha256", rs.getString(4));
-                    return a;
-                }, trackingId));
+        view.put("attachments", files.view(trackingId));
         return Optional.of(view);
     }
 

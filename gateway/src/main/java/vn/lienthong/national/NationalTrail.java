@@ -1,43 +1,32 @@
 package vn.lienthong.national;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import vn.lienthong.tracking.TrackedFiles;
 import vn.lienthong.tracking.TrackingDetails;
 
 /**
  * What the trail of a message from the national portal holds beyond its states: the files fetched from the portal
- * for it (name, size, SHA-256, in the table every flow's files are recorded in, {@code tracked_attachment}), shown as
- * the {@code files} section of its tracking record.
+ * for it ({@link TrackedFiles}: name, size, SHA-256), shown as the {@code files} section of its tracking record.
  */
 @Component
 public class NationalTrail implements TrackingDetails {
 
     private final JdbcTemplate jdbc;
+    private final TrackedFiles files;
 
-    public NationalTrail(JdbcTemplate jdbc) {
+    public NationalTrail(JdbcTemplate jdbc, TrackedFiles files) {
         this.jdbc = jdbc;
-    }
-
-    /** One file as it was fetched. */
-    public record File(String name, String contentType, long size, String sha256) {
+        this.files = files;
     }
 
     /** The files of one attempt (a retry records them again). */
-    public void files(String trackingId, List<File> files) {
-        jdbc.update("delete from tracked_attachment where tracking_id = ?", trackingId);
-        for (int i = 0; i < files.size(); i++) {
-            File file = files.get(i);
-            jdbc.update("""
-                    insert into tracked_attachment (tracking_id, position, name, content_type, size, sha256)
-                    values (?, ?, ?, ?, ?, ?)""", trackingId, i, file.name() == null ? "" : truncate(file.name()),
-                    file.contentType(), file.size(), file.sha256());
-        }
+    public void files(String trackingId, List<TrackedFiles.File> fetched) {
+        files.record(trackingId, fetched);
     }
 
     @Override
@@ -49,22 +38,6 @@ public class NationalTrail implements TrackingDetails {
     public Optional<?> describe(String trackingId) {
         String kind = jdbc.query("select kind from tracked_message where tracking_id = ?", (rs, n) -> rs.getString(1),
                 trackingId).stream().findFirst().orElse(null);
-        if (kind == null || !kind.startsWith("NATIONAL_")) {
-            return Optional.empty();
-        }
-        return Optional.of(jdbc.query("""
-                select name, content_type, size, sha256 from tracked_attachment where tracking_id = ? order by position""",
-                (rs, n) -> {
-                    Map<String, Object> file = new LinkedHashMap<>();
-                    file.put("name", rs.getString(1));
-                    file.put("contentType", rs.getString(2));
-                    file.put("size", rs.getLong(3));
-                    file.put("sha256", rs.getString(4));
-                    return file;
-                }, trackingId));
-    }
-
-    private static String truncate(String name) {
-        return name.length() <= 500 ? name : name.substring(0, 500);
+        return kind == null || !kind.startsWith("NATIONAL_") ? Optional.empty() : Optional.of(files.view(trackingId));
     }
 }

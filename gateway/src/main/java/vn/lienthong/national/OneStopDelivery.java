@@ -35,6 +35,7 @@ import vn.lienthong.message.ExchangeNames.Property;
 import vn.lienthong.metrics.Destination;
 import vn.lienthong.metrics.DestinationCalls;
 import vn.lienthong.portal.PortalClient;
+import vn.lienthong.tracking.TrackedFiles;
 import vn.lienthong.tracking.TrackingStore;
 
 /**
@@ -168,7 +169,7 @@ public class OneStopDelivery {
 
     private List<Part> fetchFiles(Exchange exchange, String trackingId, JsonNode message) {
         List<Part> parts = new ArrayList<>();
-        List<NationalTrail.File> recorded = new ArrayList<>();
+        List<TrackedFiles.File> recorded = new ArrayList<>();
         for (JsonNode file : NationalPortal.files(message)) {
             String name = NationalPortal.text(file, "TenTepDinhKem");
             URI url = portal.fileUrl(file);
@@ -188,7 +189,7 @@ public class OneStopDelivery {
             String contentType = NationalPortal.text(file, "ContentType");
             parts.add(new Part(name == null ? "file-" + parts.size() : name,
                     contentType == null ? "application/octet-stream" : contentType, path));
-            recorded.add(new NationalTrail.File(name, contentType, fetched.size(), fetched.sha256()));
+            recorded.add(new TrackedFiles.File(name, contentType, fetched.size(), fetched.sha256()));
         }
         trail.files(trackingId, recorded);
         return parts;
