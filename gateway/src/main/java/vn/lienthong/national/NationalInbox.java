@@ -6,6 +6,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,11 +33,14 @@ public class NationalInbox {
     private final NationalPortal portal;
     private final NationalProperties properties;
     private final ProducerTemplate producer;
+    private final JdbcTemplate jdbc;
 
-    public NationalInbox(NationalPortal portal, NationalProperties properties, ProducerTemplate producer) {
+    public NationalInbox(NationalPortal portal, NationalProperties properties, ProducerTemplate producer,
+                         JdbcTemplate jdbc) {
         this.portal = portal;
         this.properties = properties;
         this.producer = producer;
+        this.jdbc = jdbc;
     }
 
     /** The job: takes what waits, oldest first; an entry that could not be taken is listed again next time. */
@@ -61,6 +65,16 @@ public class NationalInbox {
         }
     }
 
+    /** The state of the message an entry was taken as, or null when it was not taken yet (one indexed query). */
+    private String takenBefore(String entryId) {
+        if (entryId == null) {
+            return null;
+        }
+        return jdbc.query("select state from tracked_message where client_id = ? and idempotency_key = ?",
+                (rs, n) -> rs.getString(1), NationalIntake.PORTAL_CLIENT, NationalIntake.ENTRY_KEY_PREFIX + entryId)
+                .stream().findFirst().orElse(null);
+    }
+
     /** The api-intake's admission of a pulled entry: the portal is its sender. */
     public void admit(Exchange exchange) {
         exchange.setProperty(Property.CLIENT, PORTAL);
@@ -68,6 +82,15 @@ public class NationalInbox {
 
     private boolean take(JsonNode entry) {
         try {
+            String taken = takenBefore(NationalPortal.text(entry, "id"));
+            if (taken != null) {
+                // Listed again while on its way (not delivered yet): nothing to fetch. Delivered, but the portal was
+                // not told then: told now.
+                if ("DELIVERED".equals(taken)) {
+                    portal.received(NationalPortal.text(entry, "id"));
+                }
+                return true;
+            }
             JsonNode message = entry;
             if ("dossier".equalsIgnoreCase(NationalPortal.text(entry, "type"))) {
                 // The dossier as the portal holds it now, with its files' URLs and supplements.
@@ -78,8 +101,8 @@ public class NationalInbox {
                     message = withDetail;
                 }
             }
-            JsonNode taken = message;
-            Exchange done = producer.send("direct:national-entry", exchange -> exchange.getIn().setBody(taken));
+            JsonNode body = message;
+            Exchange done = producer.send("direct:national-entry", exchange -> exchange.getIn().setBody(body));
             if (done.getException() != null || done.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class) != null
                     && done.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class) >= 300) {
                 log.warn("national portal entry {} not taken: {}", NationalPortal.text(entry, "id"),

@@ -46,6 +46,8 @@ public class NationalIntake {
     /** The portal's client when the gateway pulls (the portal does not call: nobody is authenticated). */
     static final String PORTAL_CLIENT = "dvcqg-portal";
     static final String FORMAT = "national";
+    /** The idempotency key of an entry: one message per portal entry. */
+    static final String ENTRY_KEY_PREFIX = "dvcqg-entry:";
 
     private final ContractValidator validator;
     private final Acceptance acceptance;
@@ -97,7 +99,7 @@ public class NationalIntake {
         in.setHeader(Header.UNIT_CODE, NationalPortal.text(isEntry ? entry : message, "MaDonVi") != null
                 ? NationalPortal.text(isEntry ? entry : message, "MaDonVi") : NationalPortal.text(message, "MaDonVi"));
         // One message per portal entry: listed again (or pushed again) until marked received, it is taken once.
-        in.setHeader(Acceptance.IDEMPOTENCY_KEY_HEADER, "dvcqg-entry:" + entryId);
+        in.setHeader(Acceptance.IDEMPOTENCY_KEY_HEADER, ENTRY_KEY_PREFIX + entryId);
         exchange.setProperty(Property.BODY_SHA256, sha256(message));
         in.setBody(message);
     }
