@@ -113,6 +113,15 @@ final class Database implements AutoCloseable {
         return described;
     }
 
+    /** The states of the messages of one kind (e.g. NATIONAL_DOSSIER) about each dossier, oldest first, by MaHoSo. */
+    Map<String, List<String>> statesByMaHoSo(String kind) {
+        Map<String, List<String>> states = new HashMap<>();
+        query("select ma_ho_so, state from tracked_message where kind = '" + kind.replace("'", "''")
+                + "' order by accepted_at", rs -> states.computeIfAbsent(rs.getString(1),
+                k -> new java.util.ArrayList<>()).add(rs.getString(2)));
+        return states;
+    }
+
     /** The state of the message a client registered with this idempotency key, if any. */
     java.util.Optional<String> stateByIdempotencyKey(String key) {
         List<String> found = new java.util.ArrayList<>();

@@ -73,6 +73,23 @@ final class SimulatorProcess implements AutoCloseable {
         return baseUrl.replace("/sim/dvcqg", "/sim/motcua");
     }
 
+    /** Where every simulator of the process is served ({@code http://127.0.0.1:port}). */
+    String rootUrl() {
+        return baseUrl.replace("/sim/dvcqg", "");
+    }
+
+    /**
+     * What the one-stop system of {@code unit} received, in arrival order: {@code [{"MaHoSo", "files": [{"name",
+     * "size", "sha256"}], "deliveries", "receivedAt", ...}]}.
+     */
+    JsonNode oneStopDossiers(String unit) {
+        Http.Reply reply = Http.get(motcuaUrl() + "/" + unit + "/dossiers", Map.of());
+        if (reply.status() != 200) {
+            throw new IllegalStateException("one-stop simulator: GET " + unit + " dossiers answered " + reply.status());
+        }
+        return reply.json();
+    }
+
     JsonNode stats() {
         return Http.get(baseUrl + "/stats", Map.of()).json();
     }

@@ -43,6 +43,37 @@ final class TrackingCheck {
         return others.get();
     }
 
+    /**
+     * Waits until each dossier come down from the national portal has exactly one message in the trail (taken once
+     * per portal entry, however often it was listed) and that message says DELIVERED. Returns what else there is when
+     * the timeout passed: states with how many dossiers are in them, "MISSING", or "n messages" (empty: all are).
+     */
+    static Map<String, Long> awaitNationalDelivered(Database database, Collection<String> maHoSos, Duration timeout) {
+        AtomicReference<Map<String, Long>> others = new AtomicReference<>(Map.of());
+        try {
+            await("the trail of every dossier from the portal to say DELIVERED once").atMost(timeout)
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        Map<String, List<String>> states = database.statesByMaHoSo("NATIONAL_DOSSIER");
+                        Map<String, Long> notThere = new TreeMap<>();
+                        for (String maHoSo : maHoSos) {
+                            List<String> messages = states.getOrDefault(maHoSo, List.of());
+                            String outcome = messages.isEmpty() ? "MISSING" : messages.size() > 1
+                                    ? messages.size() + " messages" : messages.get(0);
+                            if (!outcome.equals("DELIVERED")) {
+                                notThere.merge(outcome, 1L, Long::sum);
+                            }
+                        }
+                        others.set(notThere);
+                        return notThere.isEmpty();
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            System.out.println("[reliability] tracking: not every dossier from the portal is DELIVERED once: "
+                    + others.get());
+        }
+        return others.get();
+    }
+
     /** The trail's state of each lost message ("MaHoSo#step trackingId: STATE"), to tell why it is missing. */
     static List<String> statesOfLost(Database database, List<Load.Accepted> accepted, List<String> lost) {
         Map<String, String> states = database.stateByTrackingId();
