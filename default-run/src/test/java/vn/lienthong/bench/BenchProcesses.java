@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 /**
  * The two real processes of a run, from the packaged jars: the gateway (the production jar) on its embedded defaults
  * (persistent journal and H2 under a fresh temporary data directory, routes/ and mappings/ from the project) and the
- * simulators of the national systems (DVCQG, document axis, e-office) as their own application (the default run's
- * jar). Both are stopped on close, and by a shutdown hook if the benchmark itself is interrupted.
+ * simulators of the national systems (DVCQG, document axis, e-office) and of the province's one-stop systems as their
+ * own application (the default run's jar). Both are stopped on close, and by a shutdown hook if the benchmark itself is
+ * interrupted.
  */
 final class BenchProcesses implements AutoCloseable {
 
@@ -53,8 +54,8 @@ final class BenchProcesses implements AutoCloseable {
     }
 
     /**
-     * Starts the simulators (DVCQG, document axis, e-office) as their own application and the gateway with its own
-     * simulators off, pointed at them; then waits until both are up.
+     * Starts the simulators (DVCQG, document axis, e-office, one-stop) as their own application and the gateway with
+     * its own simulators off, pointed at them; then waits until both are up.
      *
      * @param logPrefix      before {@code simulator.log} / {@code gateway.log} in {@code default-run/target/bench/}
      * @param gatewayJvmArgs the gateway's JVM arguments (a later {@code -Xmx} wins)
@@ -92,7 +93,10 @@ final class BenchProcesses implements AutoCloseable {
                 "--lienthong.simulator.motcua.enabled=false",
                 "--lienthong.portal.base-url=" + simulatorUrl + "/sim/dvcqg",
                 "--lienthong.axis.base-url=" + simulatorUrl + "/sim/axis",
-                "--lienthong.documents.eoffice-url=" + simulatorUrl + "/sim/eoffice"));
+                "--lienthong.documents.eoffice-url=" + simulatorUrl + "/sim/eoffice",
+                // the national portal's dossiers go down to the simulator's one-stop systems
+                "--lienthong.national.destinations.motcua-tinh.url=" + simulatorUrl + "/sim/motcua/{unit}",
+                "--lienthong.national.destinations.dat-dai.url=" + simulatorUrl + "/sim/motcua/dat-dai"));
         args.addAll(gatewayArgs);
         args.addAll(settings.gatewayArgs());
         JavaProcess gateway;

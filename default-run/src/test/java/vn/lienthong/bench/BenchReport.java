@@ -20,6 +20,7 @@ final class BenchReport {
     private final Map<String, long[]> sentAccepted = new LinkedHashMap<>();
     private GatewayBenchmark.Cpu mainCpu;
     private Phase main;
+    private NationalInbound.Result national;
 
     BenchReport(BenchSettings settings) {
         this.settings = settings;
@@ -149,8 +150,65 @@ final class BenchReport {
         bench.put("peak_rss_mb", peakRssMb);
     }
 
+    /** The national phase's figures ({@code national_*}). */
+    void national(NationalInbound.Result r) {
+        this.national = r;
+        BenchSettings.National n = r.settings();
+        bench.put("national_dossiers", r.main().filed.size());
+        bench.put("national_warmup_dossiers", r.warmup().filed.size());
+        bench.put("national_files_per_dossier", n.files());
+        bench.put("national_file_min_kib", n.fileMinKib());
+        bench.put("national_file_max_kib", n.fileMaxKib());
+        bench.put("national_consumers", n.consumers());
+        bench.put("national_poll_ms", n.pollMillis());
+        bench.put("national_list_limit", n.listLimit());
+        bench.put("national_dossier_bytes", r.main().filed.isEmpty() ? 0.0
+                : (double) r.main().bytes() / r.main().filed.size());
+        bench.put("national_filed_per_s", r.filedPerSecond());
+        bench.put("national_seconds", r.seconds());
+        bench.put("national_per_s", r.perSecond());
+        bench.put("national_mib_per_s", r.mibPerSecond());
+        bench.put("national_wait_after_filing_s", r.waitSeconds());
+        bench.put("national_filed_to_delivered_p50_ms", r.check().filedToDelivered().percentileMs(50));
+        bench.put("national_filed_to_delivered_p99_ms", r.check().filedToDelivered().percentileMs(99));
+        bench.put("national_filed_to_delivered_max_ms", r.check().filedToDelivered().maxMs());
+        Latencies listed = r.trails().endToEnd();
+        bench.put("national_listed_to_delivered_p50_ms", listed.percentileMs(50));
+        bench.put("national_listed_to_delivered_p99_ms", listed.percentileMs(99));
+        bench.put("national_listed_to_delivered_max_ms", listed.maxMs());
+        bench.put("national_gateway_seconds", r.gatewaySeconds());
+        bench.put("national_gateway_per_s", r.trails().delivered() / r.gatewaySeconds());
+        bench.put("national_taken_per_s", (r.trails().delivered() - 1) / ((r.trails().lastAcceptedMicros()
+                - r.trails().firstAcceptedMicros()) / 1e6));
+        bench.put("national_held", r.trails().held());
+        bench.put("national_delivered", r.check().delivered() + r.warmupCheck().delivered());
+        bench.put("national_refused_filings", r.main().refused.get() + r.warmup().refused.get());
+        bench.put("national_lost", r.lost());
+        bench.put("national_files_mismatched", r.mismatched());
+        bench.put("national_duplicates", r.check().duplicates() + r.warmupCheck().duplicates());
+        long dossiers = Math.max(1, r.main().filed.size());
+        for (String service : List.of("LayDanhSachHoSo", "LayChiTietHoSo", "getfile", "CapNhatDaNhanHoSo")) {
+            bench.put("national_" + service + "_per_dossier", r.portalCalls().getOrDefault(service, 0L)
+                    / (double) dossiers);
+        }
+        GatewayBenchmark.Cpu cpu = r.cpu();
+        bench.put("national_cpu_ms_per_dossier", cpu.gateway() / dossiers * 1000);
+        bench.put("national_jit_cpu_share", cpu.jitShare());
+        bench.put("national_simulator_cpu_ms_per_dossier", cpu.simulator() / dossiers * 1000);
+        bench.put("national_client_cpu_ms_per_dossier", cpu.benchmark() / dossiers * 1000);
+        bench.put("national_machine_busy_share", cpu.machine() / (cpu.wall() * (int) bench.get("cores")));
+        bench.put("national_other_processes_cpu_share", cpu.others() / (cpu.wall() * (int) bench.get("cores")));
+        bench.put("national_peak_heap_mb", r.peakHeapMb());
+        bench.put("national_peak_rss_mb", r.peakRssMb());
+        bench.put("national_limit_per_s", r.limit().perSecond());
+        bench.put("national_limit_mib_per_s", r.limit().mibPerSecond());
+        bench.put("national_limit_seconds", r.limit().seconds());
+        bench.put("national_limit_failed", r.limit().failed());
+        bench.put("national_ratio_to_limit", r.ratioToLimit());
+    }
+
     boolean correct() {
-        return total().lost() == 0 && total().outOfOrder() == 0;
+        return total().lost() == 0 && total().outOfOrder() == 0 && (national == null || national.correct());
     }
 
     private PortalView.Check total() {
@@ -239,6 +297,9 @@ final class BenchReport {
                 100 * num("drain_jit_cpu_share"), 100 * num("drain_simulator_jit_cpu_share"));
         line(t, "gateway resources: peak heap used %.0f MiB (-Xmx512m), peak RSS %.0f MiB", num("peak_heap_mb"),
                 num("peak_rss_mb"));
+        if (national != null) {
+            printNational(t);
+        }
         line(t, "");
         line(t, "targets");
         line(t, "  %-52s %s (%.0f msg/s, lost %d)", "delivered >= 1000 msg/s durable, nothing lost",
@@ -251,12 +312,66 @@ final class BenchReport {
                 num("peak_heap_mb"), num("peak_rss_mb"));
         line(t, "  %-52s %s (%.0f msg/s)", "drain >= 1500 msg/s", verdict(targets, "drain_per_s"),
                 num("drain_per_s"));
+        if (national != null) {
+            line(t, "  %-52s %s (%.1f dossiers/s, %.1f MiB/s, lost %d)",
+                    "national >= 100 dossiers/s with files, nothing lost", verdict(targets, "national_per_s"),
+                    num("national_per_s"), num("national_mib_per_s"), (long) num("national_lost"));
+            line(t, "  %-52s %s (%.0f MiB)", "national: gateway heap < 512 MiB", verdict(targets, "national_memory"),
+                    num("national_peak_heap_mb"));
+        }
         System.out.print(t);
 
         String json = json();
         System.out.println("BENCH " + json);
         Files.createDirectories(jsonFile.getParent());
         Files.writeString(jsonFile, json + "\n", StandardCharsets.UTF_8);
+    }
+
+    private void printNational(StringBuilder t) {
+        NationalInbound.Result r = national;
+        BenchSettings.National n = r.settings();
+        line(t, "national portal -> one-stop (%d dossiers x %d files of %d-%d KiB, %.0f KiB per dossier; %d filing "
+                        + "clients, %d gateway consumers, a listing every %d ms of up to %d)", r.main().filed.size(),
+                n.files(), n.fileMinKib(), n.fileMaxKib(), num("national_dossier_bytes") / 1024, r.clients(),
+                n.consumers(), n.pollMillis(), n.listLimit());
+        line(t, "  filed at the portal          %8.1f dossiers/s (the clients' own rate, while the gateway pulled)",
+                num("national_filed_per_s"));
+        line(t, "  delivered to the one-stop    %8.1f dossiers/s %7.1f MiB/s   (first filing to last delivery, "
+                + "%.1f s; the last one %.1f s after the last filing)", num("national_per_s"),
+                num("national_mib_per_s"), num("national_seconds"), num("national_wait_after_filing_s"));
+        line(t, "  filed->delivered             p50 %.0f ms   p99 %.0f ms   max %.0f ms (filing's answer to the "
+                + "one-stop's receivedAt)", num("national_filed_to_delivered_p50_ms"),
+                num("national_filed_to_delivered_p99_ms"), num("national_filed_to_delivered_max_ms"));
+        line(t, "  listed->delivered            p50 %.0f ms   p99 %.0f ms   max %.0f ms (the gateway's trail: "
+                + "ACCEPTED to DELIVERED)", num("national_listed_to_delivered_p50_ms"),
+                num("national_listed_to_delivered_p99_ms"), num("national_listed_to_delivered_max_ms"));
+        line(t, "  gateway alone                %8.1f dossiers/s (its first ACCEPTED to its last DELIVERED, %.1f s)",
+                num("national_gateway_per_s"), num("national_gateway_seconds"));
+        line(t, "  taken from the portal        %8.1f dossiers/s (its first ACCEPTED to its last: listed, detail "
+                + "fetched, stored, one at a time by the poller)", num("national_taken_per_s"));
+        line(t, "  at the one-stop: %d of %d dossiers (and %d of %d warm-up) with every file's name, size and SHA-256; "
+                        + "lost %d, files not matching %d, repeated deliveries %d, filings refused %d, set aside %d",
+                r.check().delivered(), r.check().filed(), r.warmupCheck().delivered(), r.warmupCheck().filed(),
+                (long) num("national_lost"), (long) num("national_files_mismatched"),
+                (long) num("national_duplicates"), (long) num("national_refused_filings"),
+                (long) num("national_held"));
+        line(t, "  portal calls per dossier     listings %.2f, details %.2f, files %.2f, received %.2f",
+                num("national_LayDanhSachHoSo_per_dossier"), num("national_LayChiTietHoSo_per_dossier"),
+                num("national_getfile_per_dossier"), num("national_CapNhatDaNhanHoSo_per_dossier"));
+        line(t, "  CPU per dossier              gateway %.1f ms (JIT %.0f%%), simulators %.1f ms, filing clients "
+                        + "%.1f ms; machine busy %.0f%% of %d cores, other processes %.0f%%%s",
+                num("national_cpu_ms_per_dossier"), 100 * num("national_jit_cpu_share"),
+                num("national_simulator_cpu_ms_per_dossier"), num("national_client_cpu_ms_per_dossier"),
+                100 * num("national_machine_busy_share"), (long) num("cores"),
+                100 * num("national_other_processes_cpu_share"),
+                num("national_other_processes_cpu_share") > 0.05 ? "  << NOT a quiet machine: figures are low" : "");
+        line(t, "  limit (the same files, getfile to disk then multipart to the one-stop, %d at a time, no gateway): "
+                + "%.1f dossiers/s, %.1f MiB/s%s", n.consumers(), num("national_limit_per_s"),
+                num("national_limit_mib_per_s"), r.limit().failed() == 0 ? ""
+                        : " (" + r.limit().failed() + " copies failed)");
+        line(t, "  gateway delivered / limit = %.3f", num("national_ratio_to_limit"));
+        line(t, "  gateway resources during the phase: peak heap used %.0f MiB (-Xmx512m), peak RSS %.0f MiB",
+                num("national_peak_heap_mb"), num("national_peak_rss_mb"));
     }
 
     private Map<String, Boolean> targets() {
@@ -266,6 +381,10 @@ final class BenchReport {
         met.put("ratio_to_broker_limit", num("ratio_to_broker_limit") >= 0.25);
         met.put("memory", num("peak_heap_mb") < 512 && num("peak_rss_mb") < 1024);
         met.put("drain_per_s", num("drain_per_s") >= 1500);
+        if (national != null) {
+            met.put("national_per_s", num("national_per_s") >= 100 && national.correct());
+            met.put("national_memory", num("national_peak_heap_mb") < 512);
+        }
         return met;
     }
 

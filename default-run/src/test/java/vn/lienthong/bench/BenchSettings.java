@@ -33,13 +33,14 @@ import java.util.List;
  * @param asprofDirectory when set, async-profiler profiles of the gateway's threads (all of them, the JIT's too)
  *                        during the main phase and the drain, written there as collapsed stacks
  * @param asprofEvent     what async-profiler samples: {@code itimer} (CPU) or {@code wall} (wall clock)
+ * @param national        the national portal's dossiers coming down to the one-stop systems ({@link NationalInbound})
  */
 record BenchSettings(int dossiers, int progress, int clients, int warmupDossiers, int warmupRounds,
                      double warmupJitShare, int pacedRate, int pacedSeconds,
                      int drainMessages, int drainWarmupMessages, int consumers, boolean consumersSet,
                      int stallSeconds, Path projectDir,
                      Path jar, Path simulatorJar, List<String> gatewayJvmArgs, List<String> gatewayArgs, Path jfrFile,
-                     Path asprofDirectory, String asprofEvent) {
+                     Path asprofDirectory, String asprofEvent, National national) {
 
     static final int GATEWAY_DEFAULT_CONSUMERS = 16;
 
@@ -67,7 +68,48 @@ record BenchSettings(int dossiers, int progress, int clients, int warmupDossiers
                 words(text("bench.gatewayArgs", "")),
                 text("bench.jfr", null) == null ? null : Path.of(text("bench.jfr", null)).toAbsolutePath(),
                 text("bench.asprof", null) == null ? null : Path.of(text("bench.asprof", null)).toAbsolutePath(),
-                text("bench.asprofEvent", "itimer"));
+                text("bench.asprofEvent", "itimer"),
+                new National(
+                        number("bench.nationalDossiers", 500),
+                        number("bench.nationalWarmupDossiers", 100),
+                        number("bench.nationalFiles", 3),
+                        number("bench.nationalFileMinKib", 50),
+                        number("bench.nationalFileMaxKib", 500),
+                        number("bench.nationalConsumers", 4),
+                        number("bench.nationalPollMillis", 200),
+                        number("bench.nationalListLimit", 1000)));
+    }
+
+    /**
+     * The national phase: dossiers filed online at the DVCQG simulator, pulled by the gateway and delivered with their
+     * files to the one-stop simulator ({@link NationalInbound}).
+     *
+     * @param dossiers       dossiers measured (0: the phase is skipped)
+     * @param warmupDossiers dossiers filed and delivered before them, checked, not measured
+     * @param files          files per dossier
+     * @param fileMinKib     smallest file, KiB (each file's size is drawn evenly between the two)
+     * @param fileMaxKib     largest file, KiB
+     * @param consumers      the gateway's lienthong.national.consumers, and the limit's concurrent copies
+     * @param pollMillis     the gateway's lienthong.national.poll-interval
+     * @param listLimit      the gateway's lienthong.national.list-limit (the portal answers at most 1000)
+     */
+    record National(int dossiers, int warmupDossiers, int files, int fileMinKib, int fileMaxKib, int consumers,
+                    int pollMillis, int listLimit) {
+
+        National {
+            if (fileMaxKib < fileMinKib) {
+                throw new IllegalArgumentException("bench.nationalFileMaxKib (" + fileMaxKib
+                        + ") must not be below bench.nationalFileMinKib (" + fileMinKib + ")");
+            }
+            if (dossiers > 0 && (consumers == 0 || pollMillis == 0 || listLimit == 0)) {
+                throw new IllegalArgumentException("bench.nationalConsumers, bench.nationalPollMillis and "
+                        + "bench.nationalListLimit must be at least 1");
+            }
+        }
+
+        double meanFileBytes() {
+            return (fileMinKib + fileMaxKib) / 2.0 * 1024;
+        }
     }
 
     int messagesPerDossier() {

@@ -274,7 +274,8 @@ final class DocumentMemory {
             System.out.println("  (no GC before the baseline: " + e + ")");
         }
         // jcmd GC.run returns once the collection is done, and the actuator reads the heap at the time it is asked
-        JsonNode metric = http.getJson(p.gatewayUrl + "/actuator/metrics/jvm.memory.used?tag=area:heap", Map.of());
+        JsonNode metric = http.getJson(p.gatewayUrl + "/actuator/metrics/jvm.memory.used?tag=area:heap",
+                BenchHttp.OPERATOR);
         return metric.path("measurements").path(0).path("value").asDouble() / (1024 * 1024);
     }
 

@@ -3,7 +3,6 @@ package vn.lienthong.bench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -17,7 +16,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <li>paced: a fixed offered load (300 msg/s) to read accept-to-delivered p99 below saturation;</li>
  * <li>broker limit: the main phase's messages through the same embedded broker by plain JMS;</li>
  * <li>drain warm-up: the same as the drain, not measured (the drain's code paths compiled by the JIT);</li>
- * <li>drain: K messages queued while the portal is down, then the rate at which they leave once it is up.</li>
+ * <li>drain: K messages queued while the portal is down, then the rate at which they leave once it is up;</li>
+ * <li>national: dossiers with files filed at the portal, pulled by the gateway and delivered to the one-stop
+ * simulator, against a copy of the same files with no gateway ({@link NationalInbound}, its own processes).</li>
  * </ol>
  * Then checks that the portal got every accepted message once, each dossier's in the order sent, and prints a table
  * and one {@code BENCH {json}} line. Run by {@code ./mvnw -Pbench verify}, or this {@code main} after a package.
@@ -163,6 +164,9 @@ public final class GatewayBenchmark {
             report.resources(resources.peakHeapMb(), resources.peakRssMb());
             report.machine(Cpu.of(processes).minus(runStart));
         }
+        if (settings.national().dossiers() > 0) {
+            report.national(new NationalInbound(settings, http).run());
+        }
         report.print(settings.projectDir().resolve("default-run/target/bench/result.json"));
         return report;
     }
@@ -176,7 +180,7 @@ public final class GatewayBenchmark {
         static PortalCalls of(BenchHttp http, String gatewayUrl) {
             JsonNode metric;
             try {
-                metric = http.getJson(gatewayUrl + "/actuator/metrics/lienthong.portal.call.items", Map.of());
+                metric = http.getJson(gatewayUrl + "/actuator/metrics/lienthong.portal.call.items", BenchHttp.OPERATOR);
             } catch (RuntimeException noSuchMetric) {
                 // a gateway from before the metric (comparing with an older commit): nothing to count
                 return new PortalCalls(0, 0);

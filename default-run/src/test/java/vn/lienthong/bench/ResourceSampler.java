@@ -1,7 +1,5 @@
 package vn.lienthong.bench;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -41,7 +39,7 @@ final class ResourceSampler implements AutoCloseable {
     private void sample() {
         while (running) {
             try {
-                JsonNode metric = http.getJson(heapUrl, Map.of());
+                JsonNode metric = http.getJson(heapUrl, BenchHttp.OPERATOR);
                 heapMb = metric.path("measurements").path(0).path("value").asDouble() / (1024 * 1024);
                 peakHeapMb = Math.max(peakHeapMb, heapMb);
                 windowPeakHeapMb = Math.max(windowPeakHeapMb, heapMb);

@@ -34,11 +34,18 @@ final class TrackingTimes {
     }
 
     static TrackingTimes fetch(BenchHttp http, String gatewayUrl, Phase phase, int threads) {
+        return fetch(http, gatewayUrl, phase.name, phase.dossiers.stream().map(Phase.Dossier::maHoSo).toList(),
+                Sender.API_KEY, threads);
+    }
+
+    /** The trails of these dossiers, read with {@code apiKey}. */
+    static TrackingTimes fetch(BenchHttp http, String gatewayUrl, String name, List<String> maHoSos, String apiKey,
+                               int threads) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<List<Message>>> trails = new ArrayList<>();
-            for (Phase.Dossier dossier : phase.dossiers) {
-                trails.add(pool.submit(() -> trail(http, gatewayUrl, dossier.maHoSo())));
+            for (String maHoSo : maHoSos) {
+                trails.add(pool.submit(() -> trail(http, gatewayUrl, maHoSo, apiKey)));
             }
             List<Message> all = new ArrayList<>();
             for (Future<List<Message>> trail : trails) {
@@ -46,15 +53,15 @@ final class TrackingTimes {
             }
             return new TrackingTimes(all);
         } catch (Exception e) {
-            throw new IllegalStateException("reading the trails of " + phase.name + " failed", e);
+            throw new IllegalStateException("reading the trails of " + name + " failed", e);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static List<Message> trail(BenchHttp http, String gatewayUrl, String maHoSo) {
+    private static List<Message> trail(BenchHttp http, String gatewayUrl, String maHoSo, String apiKey) {
         JsonNode trail = http.getJson(gatewayUrl + "/api/v1/dossiers/" + maHoSo + "/trail",
-                Map.of("X-API-Key", Sender.API_KEY));
+                Map.of("X-API-Key", apiKey));
         List<Message> found = new ArrayList<>();
         for (JsonNode message : trail.path("messages")) {
             long accepted = -1;
@@ -125,6 +132,16 @@ final class TrackingTimes {
 
     long firstDeliveredMicros() {
         return messages.stream().filter(Message::delivered).mapToLong(Message::deliveredMicros).min().orElse(-1);
+    }
+
+    /** Epoch microseconds of the first ACCEPTED. */
+    long firstAcceptedMicros() {
+        return messages.stream().mapToLong(Message::acceptedMicros).filter(t -> t >= 0).min().orElse(-1);
+    }
+
+    /** Epoch microseconds of the last ACCEPTED. */
+    long lastAcceptedMicros() {
+        return messages.stream().mapToLong(Message::acceptedMicros).max().orElse(-1);
     }
 
     long lastDeliveredMicros() {
