@@ -99,7 +99,7 @@ class NationalRoutingTest {
     }
 
     private static NationalProperties properties() {
-        return new NationalProperties(NationalProperties.Mode.PULL, 4, java.time.Duration.ofSeconds(5), 100,
+        return new NationalProperties(NationalProperties.Mode.PULL, 4, java.time.Duration.ofSeconds(5), 100, 8,
                 org.springframework.util.unit.DataSize.ofMegabytes(50), java.time.Duration.ofSeconds(60),
                 "national/routing.yaml", Map.of(
                         "motcua-tinh", new NationalProperties.OneStop("http://x/{unit}", null, "dvcqg", null),

@@ -1,6 +1,17 @@
 package vn.lienthong.national;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -34,6 +45,7 @@ public class NationalInbox {
     private final NationalProperties properties;
     private final ProducerTemplate producer;
     private final JdbcTemplate jdbc;
+    private final ExecutorService intake;
 
     public NationalInbox(NationalPortal portal, NationalProperties properties, ProducerTemplate producer,
                          JdbcTemplate jdbc) {
@@ -41,6 +53,17 @@ public class NationalInbox {
         this.properties = properties;
         this.producer = producer;
         this.jdbc = jdbc;
+        AtomicInteger threads = new AtomicInteger();
+        this.intake = Executors.newFixedThreadPool(Math.max(1, properties.intakeThreads()), task -> {
+            Thread thread = new Thread(task, "national-intake-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        intake.shutdownNow();
     }
 
     /** The job: takes what waits, oldest first; an entry that could not be taken is listed again next time. */
@@ -49,19 +72,43 @@ public class NationalInbox {
             return;
         }
         NationalPortal.Listing listing = portal.waiting();
-        int taken = 0;
-        int failed = 0;
+        // A listing's dossiers are taken in parallel, each dossier's entries one after the other, oldest first: a
+        // supplement is never accepted before its dossier, and one slow detail call does not hold up the others.
+        Map<String, List<JsonNode>> byDossier = new LinkedHashMap<>();
         for (JsonNode entry : listing.entries()) {
-            if (take(entry)) {
-                taken++;
-            } else {
-                failed++;
+            byDossier.computeIfAbsent(String.valueOf(NationalPortal.text(entry, "MaHoSo")), k -> new ArrayList<>())
+                    .add(entry);
+        }
+        AtomicInteger taken = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        List<Future<?>> dossiers = new ArrayList<>();
+        for (List<JsonNode> entries : byDossier.values()) {
+            dossiers.add(intake.submit(() -> {
+                for (JsonNode entry : entries) {
+                    if (take(entry)) {
+                        taken.incrementAndGet();
+                    } else {
+                        failed.incrementAndGet();
+                        // the dossier's later entries wait for the next listing, behind this one
+                        break;
+                    }
+                }
+            }));
+        }
+        for (Future<?> dossier : dossiers) {
+            try {
+                dossier.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                log.warn("national portal: taking a dossier's entries failed: {}", e.getCause().getMessage());
             }
         }
         if (!listing.entries().isEmpty()) {
             log.info("national portal: {} entr{} listed ({} waiting in all), {} taken{}", listing.entries().size(),
-                    listing.entries().size() == 1 ? "y" : "ies", listing.total(), taken,
-                    failed == 0 ? "" : ", " + failed + " to be taken at the next listing");
+                    listing.entries().size() == 1 ? "y" : "ies", listing.total(), taken.get(),
+                    failed.get() == 0 ? "" : ", " + failed.get() + " to be taken at the next listing");
         }
     }
 

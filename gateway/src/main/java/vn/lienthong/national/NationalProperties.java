@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param consumers    concurrent consumers of the queue to the one-stop systems (a dossier's messages stay in order)
  * @param pollInterval milliseconds between two listings (pull)
  * @param listLimit    entries asked for in one listing
+ * @param intakeThreads dossiers of one listing taken at once (each dossier's entries one after the other)
  * @param maxFileSize  a file of a dossier larger than this is not fetched: the dossier is parked with the reason
  * @param fileTimeout  how long fetching one file from the portal may take
  * @param routingTable the routing table, relative to {@code lienthong.mappings.directory}
@@ -31,6 +32,7 @@ public record NationalProperties(
         @DefaultValue("4") int consumers,
         @DefaultValue("5000") @DurationUnit(ChronoUnit.MILLIS) Duration pollInterval,
         @DefaultValue("100") int listLimit,
+        @DefaultValue("8") int intakeThreads,
         @DefaultValue("50MB") DataSize maxFileSize,
         @DefaultValue("60s") Duration fileTimeout,
         @DefaultValue("national/routing.yaml") String routingTable,
