@@ -8,7 +8,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -98,9 +98,9 @@ class NationalInboundTest extends GatewayTest {
 
         JsonNode province = await().atMost(WAIT).until(() -> province(maHoSo),
                 p -> p.path("received").asBoolean());
-        assertThat(java.time.OffsetDateTime.parse(province.get("receivedAt").asText()).toInstant())
+        assertThat(OffsetDateTime.parse(province.get("receivedAt").asText()).toInstant())
                 .as("told received only after the one-stop had it")
-                .isAfterOrEqualTo(java.time.OffsetDateTime.parse(delivered.get("receivedAt").asText()).toInstant());
+                .isAfterOrEqualTo(OffsetDateTime.parse(delivered.get("receivedAt").asText()).toInstant());
         assertThat(delivered.get("deliveries").asInt()).isEqualTo(1);
 
         JsonNode trail = trail(maHoSo);

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,10 +103,5 @@ class NationalRoutingTest {
                 "national/routing.yaml", Map.of(
                         "motcua-tinh", new NationalProperties.OneStop("http://x/{unit}", null, "dvcqg", null),
                         "dat-dai", new NationalProperties.OneStop("http://y", null, "dvcqg", null)), List.of());
-    }
-
-    @SuppressWarnings("unused")
-    private static List<String> none() {
-        return new ArrayList<>();
     }
 }

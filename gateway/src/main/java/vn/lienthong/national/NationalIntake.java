@@ -1,9 +1,5 @@
 package vn.lienthong.national;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.stream.Collectors;
 
 import org.apache.camel.Exchange;
@@ -24,6 +20,7 @@ import vn.lienthong.contract.Problem;
 import vn.lienthong.client.ClientProperties.ClientSystem;
 import vn.lienthong.ingress.Acceptance;
 import vn.lienthong.ingress.ClientGate;
+import vn.lienthong.ingress.IngressChecks;
 import vn.lienthong.ingress.IngressRefusedException;
 import vn.lienthong.message.ExchangeNames.Header;
 import vn.lienthong.message.ExchangeNames.Property;
@@ -96,8 +93,8 @@ public class NationalIntake {
         }
         in.setHeader(Header.MA_HO_SO, maHoSo);
         in.setHeader(Header.ENTRY_ID, entryId);
-        in.setHeader(Header.UNIT_CODE, NationalPortal.text(isEntry ? entry : message, "MaDonVi") != null
-                ? NationalPortal.text(isEntry ? entry : message, "MaDonVi") : NationalPortal.text(message, "MaDonVi"));
+        String unit = NationalPortal.text(entry, "MaDonVi");
+        in.setHeader(Header.UNIT_CODE, unit != null ? unit : NationalPortal.text(message, "MaDonVi"));
         // One message per portal entry: listed again (or pushed again) until marked received, it is taken once.
         in.setHeader(Acceptance.IDEMPOTENCY_KEY_HEADER, ENTRY_KEY_PREFIX + entryId);
         exchange.setProperty(Property.BODY_SHA256, sha256(message));
@@ -156,16 +153,14 @@ public class NationalIntake {
 
     static boolean pulled(Exchange exchange) {
         return PORTAL_CLIENT.equals(exchange.getIn().getHeader(Header.CLIENT_ID, String.class))
-                || exchange.getProperty(Property.CLIENT) instanceof vn.lienthong.client.ClientProperties.ClientSystem c
-                && PORTAL_CLIENT.equals(c.id());
+                || exchange.getProperty(Property.CLIENT) instanceof ClientSystem c && PORTAL_CLIENT.equals(c.id());
     }
 
     private String sha256(JsonNode message) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(json.writeValueAsString(message).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            return IngressChecks.sha256(json.writeValueAsBytes(message));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
         }
     }
 }

@@ -71,7 +71,7 @@ public class DeliveryOrder {
                     (rs, row) -> rs.getString(1), trackingId).stream().findFirst().orElse(null);
             decision = ownDecision(own);
             if (decision == null) {
-                decision = held.holds(destination, key, null) ? Decision.HOLD : Decision.SEND;
+                decision = held.holds(destination, key) ? Decision.HOLD : Decision.SEND;
             }
         } else {
             decision = jdbc.queryForObject("""

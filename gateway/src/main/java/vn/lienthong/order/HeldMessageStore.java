@@ -56,14 +56,10 @@ public class HeldMessageStore {
         return last == null ? 1 : last + 1;
     }
 
-    /** Whether the key has held messages (up to this place, or any when {@code upTo} is null). */
-    public boolean holds(String destination, String key, Long upTo) {
-        Integer n = upTo == null
-                ? jdbc.queryForObject("select count(*) from held_message where destination = ? and order_key = ?",
-                        Integer.class, destination, key)
-                : jdbc.queryForObject("""
-                        select count(*) from held_message where destination = ? and order_key = ? and seq <= ?""",
-                        Integer.class, destination, key, upTo);
+    /** Whether the key has held messages. */
+    public boolean holds(String destination, String key) {
+        Integer n = jdbc.queryForObject("select count(*) from held_message where destination = ? and order_key = ?",
+                Integer.class, destination, key);
         return n != null && n > 0;
     }
 
