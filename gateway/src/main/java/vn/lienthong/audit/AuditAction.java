@@ -12,6 +12,8 @@ public enum AuditAction {
     REPROCESS,
     /** A quarantined dossier of the national portal refused back to it by an operator, with the reason. */
     REFUSE,
+    /** The Decision 766 indicators folded again from every dossier (docs/indicators.md). */
+    RECOMPUTE,
     /** A JMX operation or attribute change asked through Jolokia (the console): route start/stop and the like. */
     JOLOKIA_EXEC,
     JOLOKIA_WRITE

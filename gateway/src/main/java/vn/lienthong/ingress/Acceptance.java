@@ -40,11 +40,13 @@ public class Acceptance {
     private final TrackingStore tracking;
     private final AuditTrail audit;
     private final ObjectMapper json;
+    private final List<AcceptanceHook> hooks;
 
-    public Acceptance(TrackingStore tracking, AuditTrail audit, ObjectMapper json) {
+    public Acceptance(TrackingStore tracking, AuditTrail audit, ObjectMapper json, List<AcceptanceHook> hooks) {
         this.tracking = tracking;
         this.audit = audit;
         this.json = json;
+        this.hooks = List.copyOf(hooks);
     }
 
     /** One message (a dossier, or a dossier's progress items): its trail, its headers, its body for the queue. */
@@ -55,7 +57,7 @@ public class Acceptance {
         String unit = in.getHeader(Header.UNIT_CODE, String.class);
         Object relayed = exchange.getProperty(Header.RELAYED);
         Registration registration = registerOne(exchange, idempotencyKey(in), kind, maHoSo, unit,
-                unknownFields(exchange, null));
+                unknownFields(exchange, null), in.getBody());
         registered(exchange, registration);
 
         // Only the gateway's own headers travel with the message; HTTP request headers stay behind.
@@ -83,7 +85,7 @@ public class Acceptance {
             String maHoSo = (String) dossier.get("maHoSo");
             String unit = (String) dossier.get("maDonVi");
             Registration registration = registerOne(exchange, key == null || i == 0 ? key : key + "#" + i, kind,
-                    maHoSo, unit, unknownFields(exchange, "/" + i));
+                    maHoSo, unit, unknownFields(exchange, "/" + i), dossier);
             Object body = relayed != null ? relayed.get(i) : dossier;
             items.add(new Item(registration, json.writeValueAsString(body),
                     headers(registration, exchange, maHoSo, unit, relayed != null)));
@@ -93,9 +95,17 @@ public class Acceptance {
         ExchangeNames.keepOnlyOwn(in);
     }
 
+    /** A message of the API's flows: its trail, with its unknown-fields warning and the acceptance hooks. */
     private Registration registerOne(Exchange exchange, String idempotencyKey, String kind, String maHoSo,
-                                     String unit, String warning) {
-        Consumer<String> alsoWithIt = warning == null ? id -> { } : id -> tracking.note(id, warning);
+                                     String unit, String warning, Object body) {
+        Consumer<String> alsoWithIt = id -> {
+            if (warning != null) {
+                tracking.note(id, warning);
+            }
+            for (AcceptanceHook hook : hooks) {
+                hook.accepted(exchange, id, kind, maHoSo, body);
+            }
+        };
         return registerNew(exchange, idempotencyKey, kind, maHoSo, unit, alsoWithIt);
     }
 

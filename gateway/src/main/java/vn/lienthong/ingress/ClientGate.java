@@ -16,6 +16,7 @@ import vn.lienthong.message.ExchangeNames.Header;
 import vn.lienthong.message.ExchangeNames.Property;
 import vn.lienthong.security.Caller;
 import vn.lienthong.security.CallerAuthentication;
+import vn.lienthong.security.Roles;
 import vn.lienthong.tracking.TrailReaders;
 
 /**
@@ -71,6 +72,20 @@ public class ClientGate implements TrailReaders {
         if (!client.isOperator()) {
             throw new IngressRefusedException(403, "", "client " + client.id() + " is not an operator");
         }
+    }
+
+    /** For the indicators: who is calling, and that it is a manager, an operator or an admin (403 otherwise). */
+    public void authorizeManager(Exchange exchange) {
+        authenticate(exchange);
+        ClientSystem client = client(exchange);
+        if (!mayReadIndicators(client.roles())) {
+            throw new IngressRefusedException(403, "", "client " + client.id()
+                    + " may not read the indicators (roles manager, operator or admin)");
+        }
+    }
+
+    public static boolean mayReadIndicators(java.util.Collection<String> roles) {
+        return roles.contains(Roles.MANAGER) || roles.contains(Roles.OPERATOR) || roles.contains(Roles.ADMIN);
     }
 
     /**

@@ -63,9 +63,21 @@ public class IngressReply {
         }
     }
 
-    /** 200 with a JSON document. */
+    /** 200 with a JSON document, or with the {@link Text} an answer chose (e.g. CSV for {@code Accept: text/csv}). */
     public void ok(Exchange exchange) throws JsonProcessingException {
+        if (exchange.getIn().getBody() instanceof Text text) {
+            Message out = exchange.getMessage();
+            out.removeHeaders("*");
+            out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+            out.setHeader(Exchange.CONTENT_TYPE, text.contentType());
+            out.setBody(text.content().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return;
+        }
         write(exchange, 200, exchange.getIn().getBody());
+    }
+
+    /** An answer that is not JSON: its content type (with its charset, UTF-8) and its text. */
+    public record Text(String contentType, String content) {
     }
 
     /** The answer for a request refused before acceptance: its status and every problem found. */

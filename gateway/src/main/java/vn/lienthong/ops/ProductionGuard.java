@@ -29,7 +29,7 @@ import vn.lienthong.security.AccessProperties;
 public class ProductionGuard implements InitializingBean {
 
     static final Set<String> DEMO_KEYS = Set.of("demo-dvcqg-key", "demo-canonical-key", "demo-eoffice-key",
-            "demo-operator-key", "demo-national-key");
+            "demo-operator-key", "demo-national-key", "demo-manager-key");
     static final String DEV_PORTAL_PASSWORD = "dev-portal-password";
 
     private final ClientProperties clients;

@@ -10,6 +10,7 @@ import vn.lienthong.delivery.DeliveryStopping;
 import vn.lienthong.delivery.DestinationCircuit;
 import vn.lienthong.delivery.DestinationCircuits;
 import vn.lienthong.delivery.DeliveryTrail;
+import vn.lienthong.indicator.IndicatorRecorder;
 import vn.lienthong.message.ExchangeNames.Header;
 import vn.lienthong.message.ExchangeNames.Property;
 import vn.lienthong.tracking.TrackingStore;
@@ -26,15 +27,17 @@ public class PortalDelivery {
     private final DestinationCircuit circuit;
     private final PortalDossiers dossiers;
     private final TrackingStore tracking;
+    private final IndicatorRecorder indicators;
     private final ObjectMapper json;
 
     public PortalDelivery(PortalClient portal, PortalBatches batches, DestinationCircuits circuits, PortalDossiers dossiers,
-                          TrackingStore tracking, ObjectMapper json) {
+                          TrackingStore tracking, IndicatorRecorder indicators, ObjectMapper json) {
         this.portal = portal;
         this.batches = batches;
         this.circuit = circuits.of("portal");
         this.dossiers = dossiers;
         this.tracking = tracking;
+        this.indicators = indicators;
         this.json = json;
     }
 
@@ -52,6 +55,7 @@ public class PortalDelivery {
         }
         requireSuccess(reply);
         dossiers.accepted(maHoSo, envelope.path("madonvi").asText());
+        indicators.synced(maHoSo);
         exchange.setProperty(Property.REPLY, reply.accepted());
     }
 
@@ -66,9 +70,10 @@ public class PortalDelivery {
     /** CapNhatTienDoHoSoMC. */
     public void syncProgress(Exchange exchange) {
         String maHoSo = exchange.getIn().getHeader(Header.MA_HO_SO, String.class);
-        PortalReply reply = batches.post(json.valueToTree(exchange.getIn().getBody()),
-                alone -> call(exchange, maHoSo, alone));
+        ObjectNode envelope = json.valueToTree(exchange.getIn().getBody());
+        PortalReply reply = batches.post(envelope, alone -> call(exchange, maHoSo, alone));
         requireSuccess(reply);
+        indicators.progressSynced(maHoSo, Math.max(1, envelope.path("data").size()));
         exchange.setProperty(Property.REPLY, reply.accepted());
     }
 

@@ -17,6 +17,8 @@ public final class Roles {
     public static final String VIEWER = "viewer";
     /** Also replays dead letters and starts or stops routes. */
     public static final String OPERATOR = "operator";
+    /** Reads the Decision 766 indicators (the API and the page at /indicators), nothing else. */
+    public static final String MANAGER = "manager";
     /** Also the JVM's and the configuration's endpoints, and the audit trail. */
     public static final String ADMIN = "admin";
 

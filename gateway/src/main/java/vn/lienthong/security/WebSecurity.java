@@ -28,7 +28,8 @@ import vn.lienthong.security.console.HawtioSessionBridge;
  *   anything); a client system's API key, bearer token or certificate, or a user's password (HTTP Basic). The REST
  *   API needs a caller (401 otherwise); what each caller may do (kinds, units, dossiers, operator calls) is decided by
  *   the routes ({@code ClientGate}), which also answer the SOAP face in its own faults;</li>
- *   <li><b>console</b> (everything else: Hawtio, Jolokia, the other actuator endpoints): a login in every profile,
+ *   <li><b>console</b> (everything else: Hawtio, Jolokia, the other actuator endpoints, the indicators' page at
+ *   {@code /indicators}, whose data is for managers, operators and admins): a login in every profile,
  *   Hawtio's own form (its session) or HTTP Basic; Jolokia for viewers and up (the {@code JolokiaPolicy} says what
  *   each role may call), the other endpoints for operators, the JVM's and the configuration's for admins.</li>
  * </ol>
@@ -99,6 +100,12 @@ public class WebSecurity {
                         .hasAnyRole(everyRole)
                         // Hawtio's pages and its login form: the data behind them is all Jolokia
                         .requestMatchers(EndpointRequest.to("hawtio")).permitAll()
+                        // the indicators' page and its charts (it shows its own login form); its data for the
+                        // province's leaders (manager) and operators
+                        .requestMatchers(path("/indicators"), path("/indicators/"), path("/indicators/index.html"),
+                                path("/indicators/*.js"), path("/indicators/*.css"), path("/webjars/**")).permitAll()
+                        .requestMatchers(path("/indicators/data"))
+                        .hasAnyRole(Roles.MANAGER, Roles.OPERATOR, Roles.ADMIN)
                         .requestMatchers(EndpointRequest.to("jolokia")).hasAnyRole(everyRole)
                         .requestMatchers(EndpointRequest.to(ADMIN_ENDPOINTS)).hasRole(Roles.ADMIN)
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasAnyRole(Roles.OPERATOR, Roles.ADMIN)
