@@ -208,7 +208,7 @@
       return;
     }
     if (reply.status === 400) {
-      const problems = reply.body && Array.isArray(reply.body.problems) ? reply.body.problems : [];
+      const problems = reply.body && Array.isArray(reply.body.errors) ? reply.body.errors : [];
       const detail = problems.map((p) => (p.path ? p.path + ': ' : '') + p.message).join('; ');
       showMessage('Điều kiện lọc không hợp lệ' + (detail ? ': ' + detail : '.'));
     } else {

@@ -282,6 +282,26 @@ class IndicatorsApiTest extends GatewayTest {
         assertThat(after.path("groups")).isEqualTo(before.path("groups"));
     }
 
+    @Test
+    @Order(7)
+    void aCodeLongerThanItsColumnCountsUnderItsBeginningAndStopsNothing() {
+        fileTheDossiersOnce();
+        String longCode = "1.001229." + "x".repeat(130);
+        Map<String, String> accepted = new LinkedHashMap<>();
+        accept(accepted, api.postDossier(GatewayApi.DVCQG_CLIENT_KEY, dossier(Dossiers.newMaHoSo(), longCode, 1,
+                "20180507080000", "20180510170000", null)), GatewayApi.DVCQG_CLIENT_KEY);
+        String after = Dossiers.newMaHoSo();
+        accept(accepted, api.postDossier(GatewayApi.DVCQG_CLIENT_KEY, dossier(after, BIRTH, 1,
+                "20180508080000", "20180510170000", null)), GatewayApi.DVCQG_CLIENT_KEY);
+        api.awaitStates(accepted, Set.of("DELIVERED", "REJECTED_BY_PORTAL"), Duration.ofSeconds(60));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            JsonNode may = figures(MANAGER_KEY, "from=2018-05-01&to=2018-05-31&groupBy=procedure");
+            assertThat(keys(may)).containsExactlyInAnyOrder(BIRTH, longCode.substring(0, 99) + "…");
+            assertThat(may.path("totals").path("received").asLong()).isEqualTo(2);
+        });
+    }
+
     // --- the dossiers
 
     /** A one-stop system's dossier (DVCQG fields) of the demo unit; {@code ngayTra} null: not finished. */

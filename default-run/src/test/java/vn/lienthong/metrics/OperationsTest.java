@@ -38,7 +38,8 @@ import vn.lienthong.support.Http;
         "camel.servlet.mapping.servlet-name=CamelServletOperationsTest",
         "camel.component.servlet.servlet-name=CamelServletOperationsTest",
         // Never polls the axis: the other gateways of the test run take its mail.
-        "lienthong.documents.poll-interval=3600000"
+        "lienthong.documents.poll-interval=3600000",
+        "lienthong.indicators.gauge-refresh=200"
 })
 // Tests turn metrics export off unless asked: this one reads /actuator/prometheus as Prometheus would.
 @AutoConfigureObservability(tracing = false)
@@ -184,6 +185,35 @@ class OperationsTest extends GatewayTest {
         assertThat(toPortal.has("oldestMessageAgeSeconds")).isTrue();
         assertThat(Http.get("http://127.0.0.1:" + port + "/api/v1/queues", Map.of("X-API-Key", KEY)).status())
                 .as("operators only").isEqualTo(403);
+    }
+
+    @Test
+    void theCurrentMonthsIndicatorsPerUnitAreGaugesWithTheApisFigures() {
+        // The only dossier of this gateway received this month (the others are of July 2025): online, synced.
+        String maHoSo = Dossiers.newMaHoSo();
+        String now = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+        Http.Reply accepted = api.postDossier(KEY, Dossiers.dvcqg(maHoSo).put("NgayTiepNhan", now)
+                .put("KenhThucHien", 2));
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+        String id = accepted.json().path("trackingId").asText();
+        await().atMost(WAIT).until(() -> api.state(KEY, id).equals("DELIVERED"));
+
+        String unit = "unit=\"000.00.00.H31\"";
+        await().atMost(WAIT).untilAsserted(() -> {
+            String scrape = prometheus();
+            assertThat(metric(scrape, "lienthong_indicator_dossiers", "count=\"received\"," + unit)).isEqualTo(1);
+            assertThat(metric(scrape, "lienthong_indicator_dossiers", "count=\"synced\"," + unit)).isEqualTo(1);
+            assertThat(metric(scrape, "lienthong_indicator_rate", "indicator=\"syncRatio\"," + unit)).isEqualTo(1);
+            assertThat(metric(scrape, "lienthong_indicator_rate", "indicator=\"onlineRate\"," + unit)).isEqualTo(1);
+            assertThat(metric(scrape, "lienthong_indicator_rate", "indicator=\"onlinePaymentRate\"," + unit)).isZero();
+            assertThat(metric(scrape, "lienthong_indicator_rate", "indicator=\"onTimeRate\"," + unit))
+                    .as("nothing finished: no figure, no series").isEqualTo(-1);
+        });
+        JsonNode figures = Http.get("http://127.0.0.1:" + port + "/api/v1/indicators?groupBy=unit",
+                Map.of("X-API-Key", "demo-operator-key")).json();
+        assertThat(figures.path("groups")).hasSize(1);
+        assertThat(figures.path("groups").get(0).path("received").asLong()).isEqualTo(1);
     }
 
     private String post(String maHoSo) {

@@ -16,6 +16,10 @@ import vn.lienthong.mapping.PortalDates;
  */
 final class Definitions {
 
+    /** The lengths of indicator_day's unit_code and ma_tthc (V13). */
+    static final int UNIT_LENGTH = 50;
+    static final int PROCEDURE_LENGTH = 100;
+
     private Definitions() {
     }
 
@@ -55,7 +59,8 @@ final class Definitions {
                 : v.filedAt() != null ? v.filedAt() : row.firstAcceptedAt();
         LocalDate day = dayTime.atZoneSameInstant(PortalDates.PORTAL_ZONE).toLocalDate();
         String unit = v.unitCode() == null ? "" : successor.apply(v.unitCode());
-        Key key = new Key(day, unit == null ? "" : unit, v.maTTHC() == null ? "" : v.maTTHC());
+        Key key = new Key(day, bounded(unit == null ? "" : unit, UNIT_LENGTH),
+                bounded(v.maTTHC() == null ? "" : v.maTTHC(), PROCEDURE_LENGTH));
 
         long[] c = Counter.zeros();
         c[Counter.RECEIVED.ordinal()] = 1;
@@ -90,6 +95,14 @@ final class Definitions {
         c[Counter.SATISFIED.ordinal()] = one(row.rating() != null && row.rating() >= 4);
         c[Counter.COMPLAINTS.ordinal()] = one(row.complaint());
         return new Contribution(key, c);
+    }
+
+    /**
+     * A key as its column holds it: a code longer than the column (no real code is: the portal's are under 30
+     * characters) counts under its first characters and "…", so that one odd dossier never stops the fold.
+     */
+    static String bounded(String code, int length) {
+        return code.length() <= length ? code : code.substring(0, length - 1) + "…";
     }
 
     private static long one(boolean yes) {

@@ -56,8 +56,10 @@ public class IndicatorFold {
     public void fold() {
         folding.lock();
         try {
-            while (foldBatch() == batch) {
-                // more changed dossiers wait
+            // in key order from the first: a dossier changed behind the cursor meanwhile waits for the next run
+            String after = "";
+            for (Batch b = foldBatch(after); b.read() == batch; b = foldBatch(after)) {
+                after = b.last();
             }
         } finally {
             folding.unlock();
@@ -80,8 +82,10 @@ public class IndicatorFold {
             log.info("indicators: recomputing from {} dossiers", total);
             long done = 0;
             long logged = System.nanoTime();
-            for (int n = foldBatch(); n > 0; n = foldBatch()) {
-                done += n;
+            String after = "";
+            for (Batch b = foldBatch(after); b.read() > 0; b = foldBatch(after)) {
+                done += b.folded() ? b.read() : 0;
+                after = b.last();
                 if (System.nanoTime() - logged > 5_000_000_000L) {
                     log.info("indicators: {} of {} dossiers folded", done, total);
                     logged = System.nanoTime();
@@ -94,15 +98,26 @@ public class IndicatorFold {
         }
     }
 
-    /** One batch of changed dossiers; returns how many it read (0: none left). */
-    int foldBatch() {
+    /**
+     * What one batch did: how many changed dossiers it read (0: none left after the cursor), whether it folded them
+     * (false: another folder did meanwhile, the batch was rolled back), and the cursor for the next batch.
+     */
+    record Batch(int read, boolean folded, String last) {
+    }
+
+    /**
+     * One batch of changed dossiers after the key {@code after} (a cursor: a recompute of a million dossiers reads
+     * each once, never the folded ones again).
+     */
+    Batch foldBatch(String after) {
         List<IndicatorRow> rows = jdbc.query("""
                 select ma_ho_so, dossier_values, first_accepted_at, from_portal, synced_at, progress_received,
                        progress_synced, rating, complaint, version, folded_version, folded
-                from indicator_dossier where dirty = true order by ma_ho_so fetch first ? rows only""",
-                this::row, batch);
+                from indicator_dossier where dirty = true and ma_ho_so > ?
+                order by ma_ho_so fetch first ? rows only""",
+                this::row, after, batch);
         if (rows.isEmpty()) {
-            return 0;
+            return new Batch(0, true, after);
         }
         Map<Key, long[]> deltas = new HashMap<>();
         List<Object[]> marks = new ArrayList<>(rows.size());
@@ -133,8 +148,9 @@ public class IndicatorFold {
         });
         if (!Boolean.TRUE.equals(folded)) {
             log.info("indicators: a batch was folded meanwhile by another folder; read again");
+            return new Batch(rows.size(), false, after);
         }
-        return rows.size();
+        return new Batch(rows.size(), true, rows.get(rows.size() - 1).maHoSo());
     }
 
     private void addToDays(Map<Key, long[]> deltas) {
