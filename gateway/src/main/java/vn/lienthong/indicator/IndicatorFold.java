@@ -24,7 +24,7 @@ import vn.lienthong.indicator.Definitions.Key;
 import vn.lienthong.mapping.Mappings;
 
 /**
- * Brings {@code indicator_day} up to date with the dossiers that changed ({@code indicator_dossier.dirty}): for each,
+ * Brings {@code indicator_day} (and {@code indicator_unit_day}, its sums over procedures) up to date with the dossiers that changed ({@code indicator_dossier.dirty}): for each,
  * what it adds now ({@link Definitions}) minus what it added when last folded, summed per day, unit and procedure and
  * added in one transaction with the rows marked folded. Runs on one instance ({@code routes/indicators.yaml}); a
  * second folder (an operator's recompute at the same moment) finds a row already folded and its whole batch is
@@ -76,6 +76,7 @@ public class IndicatorFold {
             long total = count("select count(*) from indicator_dossier");
             tx.executeWithoutResult(status -> {
                 jdbc.update("delete from indicator_day");
+                jdbc.update("delete from indicator_unit_day");
                 jdbc.update("update indicator_dossier set folded = null, folded_version = 0, dirty = true, on_day = null,"
                         + " unit_code = null, ma_tthc = null, late_day = null");
             });
@@ -143,7 +144,8 @@ public class IndicatorFold {
                     return false;
                 }
             }
-            addToDays(deltas);
+            addTo(DAY, deltas);
+            addTo(UNIT_DAY, perUnit(deltas));
             return true;
         });
         if (!Boolean.TRUE.equals(folded)) {
@@ -153,39 +155,61 @@ public class IndicatorFold {
         return new Batch(rows.size(), true, rows.get(rows.size() - 1).maHoSo());
     }
 
-    private void addToDays(Map<Key, long[]> deltas) {
+    /** An aggregate table and its key columns: indicator_day (day, unit, procedure), indicator_unit_day (day, unit). */
+    private record Aggregate(String table, boolean perProcedure) {
+    }
+
+    private static final Aggregate DAY = new Aggregate("indicator_day", true);
+    private static final Aggregate UNIT_DAY = new Aggregate("indicator_unit_day", false);
+
+    /** The deltas summed over the procedures of each day and unit. */
+    private static Map<Key, long[]> perUnit(Map<Key, long[]> deltas) {
+        Map<Key, long[]> units = new HashMap<>();
+        deltas.forEach((key, counts) -> {
+            long[] sum = units.computeIfAbsent(new Key(key.day(), key.unit(), ""), k -> Counter.zeros());
+            for (int i = 0; i < Counter.COUNT; i++) {
+                sum[i] += counts[i];
+            }
+        });
+        return units;
+    }
+
+    private void addTo(Aggregate aggregate, Map<Key, long[]> deltas) {
         String set = String.join(", ", Counter.ALL.stream().map(c -> c.column + " = " + c.column + " + ?").toList());
         List<Key> keys = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         deltas.forEach((key, counts) -> {
             if (!allZero(counts)) {
                 keys.add(key);
-                updates.add(arguments(counts, key));
+                updates.add(arguments(counts, key, aggregate));
             }
         });
-        int[] updated = jdbc.batchUpdate("update indicator_day set " + set
-                + " where on_day = ? and unit_code = ? and ma_tthc = ?", updates);
+        String keyColumns = aggregate.perProcedure() ? "on_day, unit_code, ma_tthc" : "on_day, unit_code";
+        int[] updated = jdbc.batchUpdate("update " + aggregate.table() + " set " + set
+                + " where on_day = ? and unit_code = ?" + (aggregate.perProcedure() ? " and ma_tthc = ?" : ""), updates);
         List<Object[]> inserts = new ArrayList<>();
         for (int i = 0; i < updated.length; i++) {
             if (updated[i] == 0) {
-                inserts.add(arguments(deltas.get(keys.get(i)), keys.get(i)));
+                inserts.add(arguments(deltas.get(keys.get(i)), keys.get(i), aggregate));
             }
         }
         if (!inserts.isEmpty()) {
             String marks = String.join(", ", Counter.ALL.stream().map(c -> "?").toList());
-            jdbc.batchUpdate("insert into indicator_day (" + Counter.COLUMNS + ", on_day, unit_code, ma_tthc) values ("
-                    + marks + ", ?, ?, ?)", inserts);
+            jdbc.batchUpdate("insert into " + aggregate.table() + " (" + Counter.COLUMNS + ", " + keyColumns
+                    + ") values (" + marks + (aggregate.perProcedure() ? ", ?, ?, ?)" : ", ?, ?)"), inserts);
         }
     }
 
-    private static Object[] arguments(long[] counts, Key key) {
-        Object[] arguments = new Object[Counter.COUNT + 3];
+    private static Object[] arguments(long[] counts, Key key, Aggregate aggregate) {
+        Object[] arguments = new Object[Counter.COUNT + (aggregate.perProcedure() ? 3 : 2)];
         for (int i = 0; i < Counter.COUNT; i++) {
             arguments[i] = counts[i];
         }
         arguments[Counter.COUNT] = key.day();
         arguments[Counter.COUNT + 1] = key.unit();
-        arguments[Counter.COUNT + 2] = key.maTTHC();
+        if (aggregate.perProcedure()) {
+            arguments[Counter.COUNT + 2] = key.maTTHC();
+        }
         return arguments;
     }
 

@@ -92,7 +92,10 @@ public class Indicators {
         String sums = String.join(", ", Counter.ALL.stream().map(c -> "sum(" + c.column + ")").toList());
         Map<String, long[]> groups = new TreeMap<>();
         long[] totals = Counter.zeros();
-        jdbc.query("select " + column + ", " + sums + " from indicator_day where " + where + " group by " + column,
+        // Without a procedure, the per-unit sums: a row per unit and day instead of one per procedure too.
+        String table = query.procedure() == null && query.groupBy() != IndicatorQuery.GroupBy.PROCEDURE
+                ? "indicator_unit_day" : "indicator_day";
+        jdbc.query("select " + column + ", " + sums + " from " + table + " where " + where + " group by " + column,
                 rs -> {
                     String key = key(rs, query.groupBy());
                     long[] sum = groups.computeIfAbsent(key, k -> Counter.zeros());
