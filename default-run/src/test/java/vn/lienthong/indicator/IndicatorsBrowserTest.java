@@ -38,9 +38,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import vn.lienthong.security.SecuredGatewayTest;
 import vn.lienthong.support.Dossiers;
 import vn.lienthong.support.GatewayApi;
+import vn.lienthong.support.GatewayTest;
 import vn.lienthong.support.Http;
 
 /**
@@ -48,9 +48,11 @@ import vn.lienthong.support.Http;
  * dossiers then) delivered, then {@code /indicators?from=2019-03-01&to=2019-03-31} opened without a session shows the
  * login form; logged in as the demo manager it shows the API's own figures for the month, formatted as a Vietnamese
  * reader reads them ("66,7 %", "3"), both charts drawn, the late dossier listed; and no error in the browser's
- * console. A screenshot goes to {@code /tmp/lienthong-indicators.png}.
+ * console. A screenshot goes to {@code /tmp/lienthong-indicators.png}. On the shared gateway of {@link GatewayTest} (the
+ * page needs no JMX: a context of its own would start one more embedded broker, whose MBeans share the names of the
+ * security tests' broker).
  */
-class IndicatorsBrowserTest extends SecuredGatewayTest {
+class IndicatorsBrowserTest extends GatewayTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -190,6 +192,10 @@ class IndicatorsBrowserTest extends SecuredGatewayTest {
             return "—";
         }
         return String.format(Locale.ROOT, "%.1f", value.asDouble() * 100).replace('.', ',') + " %";
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
     }
 
     private String state() {
